@@ -1,0 +1,5 @@
+"""``python -m storytrace``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,31 @@
+"""The ``storytrace`` command: a thin translator over the library.
+
+Each command builds one :class:`~storytrace.options.Options`, calls one library function
+and turns ``StorytraceError`` into a one-line message. Exit codes: 0 success, 1 nothing was
+ingested (or ``--strict`` and a problem), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .ingest import ingest_cmd
+from .trace import trace_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storytrace")
+def main() -> None:
+    """Trace how news stories travel across sites, languages, translations and rewrites.
+
+    Give it articles (HTML, text, Markdown, JSON/JSONL, in any language) and it finds which
+    documents tell the same story, which parts of each page are story and which boilerplate,
+    where each version came from, and what changed.
+    """
+
+
+main.add_command(ingest_cmd)
+main.add_command(trace_cmd)
+
+__all__ = ["main"]

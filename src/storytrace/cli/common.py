@@ -1,0 +1,100 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from ..errors import StorytraceError
+from ..ingest.run import IngestReport, ProgressFn
+from ..options import DEFAULT_DB, Options
+from ..store import Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def run_options(fn: F) -> F:
+    """--db, --workers, --config, --strict, --quiet, --verbose."""
+    decorators = [
+        click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
+                     default=DEFAULT_DB, show_default=True,
+                     help="SQLite store to write (created if missing)."),
+        click.option("--workers", type=click.IntRange(min=0), default=None,
+                     help="Worker processes (0 = one per core, 1 = in-process)."),
+        click.option("--config", "config", type=click.Path(exists=True, dir_okay=False,
+                     path_type=Path), default=None, help="TOML file with options."),
+        click.option("--strict", is_flag=True,
+                     help="Exit non-zero when any input has a problem."),
+        click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+        click.option("-v", "--verbose", is_flag=True, help="List every warning."),
+    ]
+    for deco in reversed(decorators):
+        fn = deco(fn)
+    return fn
+
+
+def build_options(db: Path, workers: int | None, config: Path | None) -> Options:
+    opts = Options.from_toml(config) if config else Options()
+    changes: dict[str, Any] = {"db": str(db)}
+    if workers is not None:
+        changes["workers"] = workers
+    return dataclasses.replace(opts, **changes)
+
+
+@contextmanager
+def opened_store(opts: Options) -> Iterator[Store]:
+    try:
+        store = open_store(opts.db)
+    except StorytraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def progress_bar(quiet: bool, label: str) -> Iterator[ProgressFn | None]:
+    """A rich progress bar on stderr, only when a person is watching a terminal."""
+    if quiet or not (sys.stdout.isatty() and sys.stderr.isatty()):
+        yield None
+        return
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def exit_code(report: IngestReport, strict: bool) -> int:
+    if not report.ids:
+        return EXIT_FAILED
+    if strict and report.problems:
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def console(quiet: bool) -> Console:
+    return Console(quiet=quiet, highlight=False, soft_wrap=False)

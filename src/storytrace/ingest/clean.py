@@ -1,0 +1,150 @@
+"""The per-document kernel: raw document in, cleaned and segmented document out.
+
+Contract:
+    ``clean_document(raw, options)`` is a pure function of its arguments (no store, no
+    globals besides lazily loaded models). It extracts HTML, normalises the text, detects the
+    language per document and per line, segments boilerplate and splits sentences. It raises
+    ``InputError`` when nothing usable is left; warnings travel in ``Document.problems``.
+
+``process_unit(unit, options)`` wraps it for engines: it never raises for bad input and
+returns a :class:`UnitResult` with the documents and problems of one input unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..models import Document, Problem, RawDocument, Segment, Sentence
+from ..options import IngestOptions
+from .boilerplate import LineInfo, segment
+from .decode import repair_mojibake
+from .html import extract_html
+from .language import LangGuess, detect, letter_count
+from .sentences import split_sentences
+from .sources import FileUnit, Unit, load_file
+
+#: Lines with fewer letters than this get no language of their own (too short to tell).
+LINE_LANG_MIN_LETTERS = 20
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_HEADLINE_END = re.compile(r"[.!?…;,]\s*$")
+
+
+@dataclass(slots=True)
+class UnitResult:
+    """What one input unit produced: documents, their language guesses, problems."""
+
+    documents: list[Document] = field(default_factory=list)
+    guesses: list[LangGuess] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def normalise_text(text: str) -> tuple[str, int]:
+    """Newlines to LF, NULs dropped, mojibake repaired; returns (text, spans repaired)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return repair_mojibake(text)
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown to plain text, line for line: links keep their words, markers go."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    return _MD_EMPHASIS.sub(r"\2", text)
+
+
+def _guess_title(text: str, segments: list[Segment]) -> str | None:
+    """The first prose line, if it is shaped like a headline (short, no final stop)."""
+    for seg in segments:
+        if seg.kind == "boilerplate":
+            continue
+        for line in text[seg.start : seg.end].split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if len(line) <= 200 and not _HEADLINE_END.search(line.rstrip("\"'”’»")):
+                return line
+            return None
+    return None
+
+
+def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, LangGuess]:
+    """Raw document to cleaned document (see the module docstring)."""
+    problems = [Problem(raw.source, note, fatal=False) for note in raw.notes]
+    line_info: tuple[LineInfo | None, ...] | None = None
+    title, published, author, url = raw.title, raw.published, raw.author, raw.url
+    if raw.html is not None:
+        ex = extract_html(raw.html, source=raw.source, url=raw.url)
+        text, _ = normalise_text(ex.text)
+        line_info = ex.line_info
+        title = title or ex.title
+        published = published or ex.published
+        author = author or ex.author
+        url = url or ex.url
+    else:
+        text, repaired = normalise_text(raw.text or "")
+        if repaired and raw.encoding is None:  # files were repaired (and noted) when decoded
+            problems.append(Problem(raw.source, f"repaired {repaired} mojibake span(s)",
+                                    fatal=False))
+        if raw.source.lower().endswith(".md"):
+            text = strip_markdown(text)
+    if sum(1 for ch in text if not ch.isspace()) < max(1, options.min_chars):
+        raise InputError(Problem(raw.source, "no text", "nothing left after cleaning"
+                                 if text.strip() else "the document is empty"))
+
+    lines = text.split("\n")
+    line_langs = [detect(line).lang if letter_count(line) >= LINE_LANG_MIN_LETTERS else None
+                  for line in lines]
+    guess = detect(text)
+    lang = raw.lang or guess.lang
+    if options.boilerplate:
+        segments = segment(text, lang=lang, line_langs=line_langs, line_info=line_info)
+    else:
+        segments = [Segment(0, len(text), "unassigned")]
+    prose = "\n".join(text[s.start : s.end] for s in segments if s.kind != "boilerplate")
+    if raw.lang is None and prose.strip() and len(prose) < 0.7 * len(text):
+        # Heavy boilerplate (disclaimers in other languages, say) can sway the whole-text
+        # guess; the prose decides.
+        guess = detect(prose)
+        lang = guess.lang or lang
+    if not prose.strip():
+        problems.append(Problem(raw.source, "no prose", "every line looks like boilerplate",
+                                fatal=False))
+
+    sentences = [
+        Sentence(s, e, i)
+        for i, seg in enumerate(segments)
+        for s, e in split_sentences(text, lang, [(seg.start, seg.end)])
+    ]
+    doc = Document(
+        id=raw.id, source=raw.source, text=text, raw_sha256=raw.raw_sha256, lang=lang,
+        title=title or _guess_title(text, segments), url=url, published=published,
+        author=author, encoding=raw.encoding, segments=segments, sentences=sentences,
+        line_langs=line_langs, problems=problems,
+    )
+    return doc, guess
+
+
+def process_unit(unit: Unit, options: IngestOptions) -> UnitResult:
+    """Engine kernel: one input unit to documents and problems. Never raises for bad input."""
+    result = UnitResult()
+    if isinstance(unit, Problem):
+        result.problems.append(unit)
+        return result
+    try:
+        raw = load_file(unit) if isinstance(unit, FileUnit) else unit
+        doc, guess = clean_document(raw, options)
+    except InputError as exc:
+        result.problems.append(exc.problem)
+        return result
+    except (ValueError, RecursionError, MemoryError) as exc:  # a library choking on odd input
+        source = unit.path if isinstance(unit, FileUnit) else unit.source
+        result.problems.append(Problem(source, "could not process", f"{type(exc).__name__}: {exc}"))
+        return result
+    result.documents.append(doc)
+    result.guesses.append(guess)
+    result.problems.extend(doc.problems)
+    return result

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storytrace.ingest.sentences import split_sentences
+
+
+def sents(text: str, lang: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, lang)]
+
+
+def test_english_abbreviations_and_quotes() -> None:
+    text = 'Dr. Smith arrived on Feb. 24. He said: "We left." Then what?'
+    assert sents(text, "en") == ["Dr. Smith arrived on Feb. 24.", 'He said: "We left."',
+                                 "Then what?"]
+
+
+def test_norwegian_ordinal_dates_and_titles() -> None:
+    text = "Det skjedde 24. februar 2022. Dr. Hansen kom til Oslo. Han dro igjen."
+    assert sents(text, "no") == ["Det skjedde 24. februar 2022.", "Dr. Hansen kom til Oslo.",
+                                 "Han dro igjen."]
+
+
+def test_german_ordinal() -> None:
+    text = "Am 3. Oktober kam er. Prof. Weber sprach z. B. über Kiel."
+    assert sents(text, "de") == ["Am 3. Oktober kam er.", "Prof. Weber sprach z. B. über Kiel."]
+
+
+def test_russian_and_ukrainian() -> None:
+    ru = "Проф. Иванова сказала, т. е. всё. Он ушёл утром. Третье предложение."
+    assert sents(ru, "ru") == ["Проф. Иванова сказала, т. е. всё.", "Он ушёл утром.",
+                               "Третье предложение."]
+    uk = "Це сталося 24 лютого. Проф. Коваленко прибув до Києва. Усе гаразд."
+    assert sents(uk, "uk") == ["Це сталося 24 лютого.", "Проф. Коваленко прибув до Києва.",
+                               "Усе гаразд."]
+
+
+def test_french_spanish_and_unknown_language() -> None:
+    assert len(sents("Il est arrivé. Mme Dupont est partie.", "fr")) == 2
+    assert len(sents("Llegó ayer. El Dr. García se fue.", "es")) == 2
+    assert len(sents("Birinci cümlə. İkinci cümlə.", "az")) == 2
+    assert len(sents("One. Two.", None)) == 2
+
+
+def test_sentences_never_cross_blank_lines_or_spans() -> None:
+    text = "First line without stop\n\nsecond paragraph here. Another one."
+    out = sents(text, "en")
+    assert out[0] == "First line without stop"
+    spans = [(0, 10), (10, len(text))]
+    for s, e in split_sentences(text, "en", spans):
+        assert any(a <= s and e <= b for a, b in spans)
+
+
+def test_wrapped_lines_join_one_sentence() -> None:
+    text = "The council met on a cold\nmorning in March. It voted."
+    assert sents(text, "en") == ["The council met on a cold\nmorning in March.", "It voted."]
+
+
+def test_nbsp_kept_in_offsets() -> None:
+    text = "It was 10\u00a0000 people.\u202fThen more came."
+    out = sents(text, "en")
+    assert out[0] == "It was 10\u00a0000 people."
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+       st.sampled_from(["en", "de", "ru", "uk", "no", "fr", "es", "xx"]))
+def test_offsets_are_ordered_stripped_and_in_bounds(text: str, lang: str) -> None:
+    prev_end = 0
+    for s, e in split_sentences(text, lang):
+        assert prev_end <= s < e <= len(text)
+        piece = text[s:e]
+        assert piece == piece.strip()
+        prev_end = e
