@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,7 @@ def ingest(
     """Ingest ``inputs`` into ``store``; see the module docstring."""
     opts = options or Options()
     started = time.perf_counter()
+    run_id = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}"
     report = IngestReport()
     total = estimate_total(inputs) if progress else None
     own_engine = engine is None
@@ -115,7 +117,7 @@ def ingest(
     finally:
         if own_engine:
             eng.close()
-    store.add_problems([p for p in report.problems if p.fatal])
+    store.add_problems([p for p in report.problems if p.fatal], run_id=run_id)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -145,8 +147,7 @@ def _flush(store: Store, batch: list[Document], report: IngestReport) -> None:
     report.added.extend(result.added)
     report.existing.extend(result.existing)
     report.renamed.update(result.renamed)
-    for doc in batch:
-        report.ids.append(result.renamed.get(doc.id, doc.id))
+    report.ids.extend(result.stored)
     batch.clear()
 
 
