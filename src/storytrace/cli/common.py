@@ -97,4 +97,6 @@ def exit_code(report: IngestReport, strict: bool) -> int:
 
 
 def console(quiet: bool) -> Console:
-    return Console(quiet=quiet, highlight=False, soft_wrap=False)
+    # Off a terminal (pipes, CI logs) rich would assume 80 columns and fold the table.
+    width = None if sys.stdout.isatty() else 140
+    return Console(quiet=quiet, highlight=False, soft_wrap=True, width=width)

@@ -36,7 +36,8 @@ def trace_cmd(inputs: tuple[str, ...], json_path: Path | None, db: Path, workers
                 raise click.ClickException(str(exc)) from exc
         ids = list(dict.fromkeys(report.ids))
         if not quiet and ids:
-            out.print(documents_table(iter_documents(store, ids), limit=TABLE_ROWS))
+            out.print(documents_table(iter_documents(store, ids), limit=TABLE_ROWS,
+                                      width=out.width))
             if len(ids) > TABLE_ROWS:
                 out.print(f"… and {len(ids) - TABLE_ROWS} more documents (see --json)")
         print_problems(out, report.problems, verbose=verbose)

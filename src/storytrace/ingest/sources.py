@@ -17,6 +17,7 @@ Contract:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -60,8 +61,6 @@ def _kind_of(path: Path) -> Literal["text", "html", "json"] | None:
 
 
 def _os_problem(path: str, exc: OSError) -> Problem:
-    import errno
-
     reasons = {
         errno.ELOOP: "symbolic link loop",
         errno.EACCES: "permission denied",
@@ -86,10 +85,8 @@ def iter_units(
         try:
             st = path.stat()
         except OSError as exc:
-            if path.is_symlink():
-                target_missing = not os.path.exists(os.path.realpath(path))
-                yield Problem(str(path), "broken symbolic link" if target_missing
-                              else "symbolic link loop", os.readlink(path))
+            if path.is_symlink() and exc.errno != errno.ELOOP:
+                yield Problem(str(path), "broken symbolic link", os.readlink(path))
             else:
                 yield _os_problem(str(path), exc)
             continue
@@ -131,8 +128,8 @@ def _walk(root: Path, options: IngestOptions) -> Iterator[Unit]:
                         try:
                             os.stat(path)
                         except OSError as exc:
-                            yield _os_problem(str(path), exc) if exc.errno != 2 else Problem(
-                                str(path), "broken symbolic link", os.readlink(path))
+                            yield _os_problem(str(path), exc) if exc.errno != errno.ENOENT \
+                                else Problem(str(path), "broken symbolic link", os.readlink(path))
                     continue
                 size = entry.stat(follow_symlinks=True).st_size
             except OSError as exc:

@@ -12,14 +12,17 @@ from rich.text import Text
 from ..models import Document, Problem
 
 
-def documents_table(docs: Iterable[Document], *, limit: int | None = None) -> Table:
+def documents_table(docs: Iterable[Document], *, limit: int | None = None,
+                    width: int = 140) -> Table:
+    """One row per document; the title column takes what the other columns leave."""
     table = Table(title="Documents", title_justify="left", header_style="bold")
-    table.add_column("id", overflow="fold", max_width=32)
-    table.add_column("lang")
-    table.add_column("title", overflow="ellipsis", max_width=48, no_wrap=True)
-    table.add_column("chars", justify="right")
-    table.add_column("boilerplate", justify="right")
-    table.add_column("problems", overflow="fold", max_width=40)
+    table.add_column("id", no_wrap=True, overflow="ellipsis", min_width=12, max_width=28)
+    table.add_column("lang", no_wrap=True, min_width=4)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, min_width=10,
+                     max_width=max(10, min(56, width - 84)))
+    table.add_column("chars", justify="right", no_wrap=True, min_width=6)
+    table.add_column("boilerplate", justify="right", no_wrap=True, min_width=11)
+    table.add_column("problems", overflow="ellipsis", no_wrap=True, max_width=max(8, min(32, width - 100)))
     shown = 0
     for doc in docs:
         if limit is not None and shown >= limit:
