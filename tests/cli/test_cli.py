@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -12,13 +13,17 @@ from click.testing import CliRunner
 
 from storytrace.cli import main
 
-ARTICLE_EN = ("Storm closes the harbour\n\n"
-              "Flood waters rose in the harbour town on Tuesday, the mayor said.\n\n"
-              "About 4,500 residents left their homes before the storm reached the coast.\n\n"
-              "Read also:\n\nNew bridge opens in the north\n\nCouncil approves budget\n")
-ARTICLE_DE = ("Sturm schließt den Hafen\n\n"
-              "Das Hochwasser stieg am Dienstag in der Hafenstadt, sagte der Bürgermeister.\n\n"
-              "Rund 4.500 Einwohner verließen ihre Häuser, bevor der Sturm die Küste erreichte.\n")
+ARTICLE_EN = (
+    "Storm closes the harbour\n\n"
+    "Flood waters rose in the harbour town on Tuesday, the mayor said.\n\n"
+    "About 4,500 residents left their homes before the storm reached the coast.\n\n"
+    "Read also:\n\nNew bridge opens in the north\n\nCouncil approves budget\n"
+)
+ARTICLE_DE = (
+    "Sturm schließt den Hafen\n\n"
+    "Das Hochwasser stieg am Dienstag in der Hafenstadt, sagte der Bürgermeister.\n\n"
+    "Rund 4.500 Einwohner verließen ihre Häuser, bevor der Sturm die Küste erreichte.\n"
+)
 
 
 @pytest.fixture
@@ -65,9 +70,9 @@ def test_trace_writes_report_and_table(corpus: Path, tmp_path: Path) -> None:
     for doc in docs.values():  # segments cover the text, in order, without overlaps
         segs = doc["segments"]
         assert segs[0]["start"] == 0 and segs[-1]["end"] == len(doc["text"])
-        assert all(a["end"] == b["start"] for a, b in zip(segs, segs[1:], strict=False))
+        assert all(a["end"] == b["start"] for a, b in itertools.pairwise(segs))
     en = docs["en"]
-    bp = [en["text"][s["start"]:s["end"]] for s in en["segments"] if s["kind"] == "boilerplate"]
+    bp = [en["text"][s["start"] : s["end"]] for s in en["segments"] if s["kind"] == "boilerplate"]
     assert any("Read also" in b for b in bp)
     assert en["title"] == "Storm closes the harbour"
 
@@ -94,8 +99,15 @@ def test_reingest_adds_nothing(corpus: Path, tmp_path: Path) -> None:
 
 def test_jsonl_on_stdin(tmp_path: Path) -> None:
     line = json.dumps({"id": "s1", "text": ARTICLE_EN, "url": "https://example.org/s1"})
-    code, out = invoke("trace", "-", "--db", str(tmp_path / "d.db"), "--json",
-                       str(tmp_path / "r.json"), stdin=(line + "\n{oops\n").encode())
+    code, out = invoke(
+        "trace",
+        "-",
+        "--db",
+        str(tmp_path / "d.db"),
+        "--json",
+        str(tmp_path / "r.json"),
+        stdin=(line + "\n{oops\n").encode(),
+    )
     assert code == 0, out
     assert "<stdin>:2: invalid JSONL line" in out
     assert json.loads((tmp_path / "r.json").read_text())["documents"][0]["id"] == "s1"
@@ -119,6 +131,7 @@ def test_not_a_database(tmp_path: Path, corpus: Path) -> None:
 
 
 def test_python_dash_m() -> None:
-    out = subprocess.run([sys.executable, "-m", "storytrace", "--help"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "storytrace", "--help"], capture_output=True, text=True, check=True
+    )
     assert "trace" in out.stdout and "ingest" in out.stdout

@@ -18,8 +18,11 @@ from storytrace.ingest.language import (
         ("de", "Der Bürgermeister sagte, der Hafen werde nach dem Sturm am Montag öffnen."),
         ("ru", "Мэр заявил, что порт откроется в понедельник после шторма."),
         ("uk", "Мер заявив, що порт відкриється в понеділок після шторму."),
-        ("no", "Ordføreren sa at havna ville åpne igjen på mandag etter stormen, "
-               "men at mange hus ble ødelagt."),
+        (
+            "no",
+            "Ordføreren sa at havna ville åpne igjen på mandag etter stormen, "
+            "men at mange hus ble ødelagt.",
+        ),
         ("fr", "Le maire a déclaré que le port rouvrirait lundi après la tempête."),
         ("es", "El alcalde dijo que el puerto reabriría el lunes después de la tormenta."),
     ],

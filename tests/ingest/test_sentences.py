@@ -12,14 +12,20 @@ def sents(text: str, lang: str) -> list[str]:
 
 def test_english_abbreviations_and_quotes() -> None:
     text = 'Dr. Smith arrived on Feb. 24. He said: "We left." Then what?'
-    assert sents(text, "en") == ["Dr. Smith arrived on Feb. 24.", 'He said: "We left."',
-                                 "Then what?"]
+    assert sents(text, "en") == [
+        "Dr. Smith arrived on Feb. 24.",
+        'He said: "We left."',
+        "Then what?",
+    ]
 
 
 def test_norwegian_ordinal_dates_and_titles() -> None:
     text = "Det skjedde 24. februar 2022. Dr. Hansen kom til Oslo. Han dro igjen."
-    assert sents(text, "no") == ["Det skjedde 24. februar 2022.", "Dr. Hansen kom til Oslo.",
-                                 "Han dro igjen."]
+    assert sents(text, "no") == [
+        "Det skjedde 24. februar 2022.",
+        "Dr. Hansen kom til Oslo.",
+        "Han dro igjen.",
+    ]
 
 
 def test_german_ordinal() -> None:
@@ -29,11 +35,17 @@ def test_german_ordinal() -> None:
 
 def test_russian_and_ukrainian() -> None:
     ru = "Проф. Иванова сказала, т. е. всё. Он ушёл утром. Третье предложение."
-    assert sents(ru, "ru") == ["Проф. Иванова сказала, т. е. всё.", "Он ушёл утром.",
-                               "Третье предложение."]
+    assert sents(ru, "ru") == [
+        "Проф. Иванова сказала, т. е. всё.",
+        "Он ушёл утром.",
+        "Третье предложение.",
+    ]
     uk = "Це сталося 24 лютого. Проф. Коваленко прибув до Києва. Усе гаразд."
-    assert sents(uk, "uk") == ["Це сталося 24 лютого.", "Проф. Коваленко прибув до Києва.",
-                               "Усе гаразд."]
+    assert sents(uk, "uk") == [
+        "Це сталося 24 лютого.",
+        "Проф. Коваленко прибув до Києва.",
+        "Усе гаразд.",
+    ]
 
 
 def test_french_spanish_and_unknown_language() -> None:
@@ -63,8 +75,10 @@ def test_nbsp_kept_in_offsets() -> None:
     assert out[0] == "It was 10\u00a0000 people."
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
-       st.sampled_from(["en", "de", "ru", "uk", "no", "fr", "es", "xx"]))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    st.sampled_from(["en", "de", "ru", "uk", "no", "fr", "es", "xx"]),
+)
 def test_offsets_are_ordered_stripped_and_in_bounds(text: str, lang: str) -> None:
     prev_end = 0
     for s, e in split_sentences(text, lang):

@@ -18,12 +18,15 @@ from storytrace.options import IngestOptions
 OPTS = IngestOptions()
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(64)
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256))
-ARTICLE = ("Flood waters rose in the harbour town on Tuesday, the mayor said.\n\n"
-           "About 4,500 residents left their homes before the storm reached the coast.\n")
+ARTICLE = (
+    "Flood waters rose in the harbour town on Tuesday, the mayor said.\n\n"
+    "About 4,500 residents left their homes before the storm reached the coast.\n"
+)
 
 
-def results(inputs: list[str | Path], **kw: object) -> tuple[list[RawDocument | FileUnit],
-                                                            list[Problem]]:
+def results(
+    inputs: list[str | Path], **kw: object
+) -> tuple[list[RawDocument | FileUnit], list[Problem]]:
     units, problems = [], []
     for unit in iter_units(inputs, OPTS, **kw):  # type: ignore[arg-type]
         if isinstance(unit, Problem):
@@ -44,8 +47,9 @@ def test_folder_walk_reads_known_formats_recursively(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text(ARTICLE)
     (tmp_path / "a" / "two.md").write_text("# Title\n\n" + ARTICLE)
-    (tmp_path / "three.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article>"
-                                         "</body></html>")
+    (tmp_path / "three.html").write_text(
+        f"<html><body><article><p>{ARTICLE}</p></article></body></html>"
+    )
     (tmp_path / "skip.bin").write_bytes(b"\x00\x01")
     (tmp_path / ".hidden.txt").write_text(ARTICLE)
     units, problems = results([tmp_path])
@@ -64,8 +68,9 @@ def test_folder_walk_reads_known_formats_recursively(tmp_path: Path) -> None:
         ("archive.txt", gzip.compress(ARTICLE.encode() * 20), "gzip"),
     ],
 )
-def test_bad_files_are_reported_by_name_and_reason(tmp_path: Path, name: str, data: bytes,
-                                                   reason_part: str) -> None:
+def test_bad_files_are_reported_by_name_and_reason(
+    tmp_path: Path, name: str, data: bytes, reason_part: str
+) -> None:
     (tmp_path / "good.txt").write_text(ARTICLE)
     (tmp_path / name).write_bytes(data)
     units, problems = results([tmp_path])
@@ -94,8 +99,7 @@ def test_explicit_missing_path_and_symlink_loop(tmp_path: Path) -> None:
     os.symlink(tmp_path / "b", tmp_path / "a")
     os.symlink(tmp_path / "a", tmp_path / "b")
     _, problems = results([tmp_path / "nope.txt", tmp_path / "a"])
-    assert reasons(problems) == {"nope.txt": "no such file or directory",
-                                 "a": "symbolic link loop"}
+    assert reasons(problems) == {"nope.txt": "no such file or directory", "a": "symbolic link loop"}
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,8 +124,13 @@ def test_jsonl_bad_line_keeps_the_others(tmp_path: Path) -> None:
     lines = [
         json.dumps({"id": "a1", "text": ARTICLE, "lang": "en", "url": "https://x.example/a1"}),
         '{"id": "broken", "text": ',
-        json.dumps({"id": "a2", "html": f"<html><body><article><p>{ARTICLE}</p></article>"
-                                        "</body></html>", "title": "Two"}),
+        json.dumps(
+            {
+                "id": "a2",
+                "html": f"<html><body><article><p>{ARTICLE}</p></article></body></html>",
+                "title": "Two",
+            }
+        ),
         json.dumps({"id": "a3", "title": "no text here"}),
         json.dumps(["not", "an", "object"]),
         "",
@@ -131,12 +140,16 @@ def test_jsonl_bad_line_keeps_the_others(tmp_path: Path) -> None:
     units, problems = results([path])
     assert [u.id for u in units if isinstance(u, RawDocument)] == ["a1", "a2"]
     assert sorted((p.source.rsplit(":", 1)[1], p.reason) for p in problems) == [
-        ("2", "invalid JSONL line"), ("4", "record has no text"), ("5", "invalid record")]
+        ("2", "invalid JSONL line"),
+        ("4", "record has no text"),
+        ("5", "invalid record"),
+    ]
 
 
 def test_json_array_and_pretty_object(tmp_path: Path) -> None:
-    (tmp_path / "many.json").write_text(json.dumps([{"id": "x", "text": ARTICLE},
-                                                    {"text": ARTICLE + " More."}]))
+    (tmp_path / "many.json").write_text(
+        json.dumps([{"id": "x", "text": ARTICLE}, {"text": ARTICLE + " More."}])
+    )
     (tmp_path / "one.json").write_text(json.dumps({"id": "y", "text": ARTICLE}, indent=2))
     units, problems = results([tmp_path])
     assert problems == []

@@ -34,15 +34,28 @@ EXIT_FAILED = 1
 def run_options(fn: F) -> F:
     """--db, --workers, --config, --strict, --quiet, --verbose."""
     decorators = [
-        click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
-                     default=DEFAULT_DB, show_default=True,
-                     help="SQLite store to write (created if missing)."),
-        click.option("--workers", type=click.IntRange(min=0), default=None,
-                     help="Worker processes (0 = one per core, 1 = in-process)."),
-        click.option("--config", "config", type=click.Path(exists=True, dir_okay=False,
-                     path_type=Path), default=None, help="TOML file with options."),
-        click.option("--strict", is_flag=True,
-                     help="Exit non-zero when any input has a problem."),
+        click.option(
+            "--db",
+            "db",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=DEFAULT_DB,
+            show_default=True,
+            help="SQLite store to write (created if missing).",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=0),
+            default=None,
+            help="Worker processes (0 = one per core, 1 = in-process).",
+        ),
+        click.option(
+            "--config",
+            "config",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            default=None,
+            help="TOML file with options.",
+        ),
+        click.option("--strict", is_flag=True, help="Exit non-zero when any input has a problem."),
         click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         click.option("-v", "--verbose", is_flag=True, help="List every warning."),
     ]
@@ -77,8 +90,13 @@ def progress_bar(quiet: bool, label: str) -> Iterator[ProgressFn | None]:
     if quiet or not (sys.stdout.isatty() and sys.stderr.isatty()):
         yield None
         return
-    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=None)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import StorytraceError
-from ..ingest.run import ingest
+from ..ingest.run import ingest_inputs
 from ..report.terminal import print_problems
 from .common import build_options, console, exit_code, opened_store, progress_bar, run_options
 
@@ -15,8 +15,15 @@ from .common import build_options, console, exit_code, opened_store, progress_ba
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @run_options
-def ingest_cmd(inputs: tuple[str, ...], db: Path, workers: int | None, config: Path | None,
-               strict: bool, quiet: bool, verbose: bool) -> None:
+def ingest_cmd(
+    inputs: tuple[str, ...],
+    db: Path,
+    workers: int | None,
+    config: Path | None,
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Read INPUTS (files, folders, or - for JSONL on stdin) into the store.
 
     Text (.txt, .md), HTML (.html, .htm) and JSON/JSONL records (fields id, url, title,
@@ -27,10 +34,12 @@ def ingest_cmd(inputs: tuple[str, ...], db: Path, workers: int | None, config: P
     out = console(quiet)
     with opened_store(opts) as store, progress_bar(quiet, "ingesting") as progress:
         try:
-            report = ingest(list(inputs), options=opts, store=store, progress=progress)
+            report = ingest_inputs(list(inputs), options=opts, store=store, progress=progress)
         except StorytraceError as exc:
             raise click.ClickException(str(exc)) from exc
     print_problems(out, report.problems, verbose=verbose)
-    out.print(f"{len(report.added)} added, {len(report.existing)} already stored, "
-              f"{len(report.failed)} failed, in {report.seconds:.1f} s → {opts.db}")
+    out.print(
+        f"{len(report.added)} added, {len(report.existing)} already stored, "
+        f"{len(report.failed)} failed, in {report.seconds:.1f} s → {opts.db}"
+    )
     raise SystemExit(exit_code(report, strict))

@@ -13,8 +13,13 @@ from .local import ProcessEngine, SerialEngine
 __all__ = ["Engine", "ProcessEngine", "SerialEngine", "make_engine"]
 
 
-def make_engine(name: str = "auto", *, workers: int = 0, n_items: int | None = None,
-                parallel_min_inputs: int = 64) -> Engine:
+def make_engine(
+    name: str = "auto",
+    *,
+    workers: int = 0,
+    n_items: int | None = None,
+    parallel_min_inputs: int = 64,
+) -> Engine:
     """Pick an engine by name: ``serial``, ``process``, or ``auto`` (serial for small jobs)."""
     if name == "serial":
         return SerialEngine()

@@ -61,8 +61,8 @@ def _guess_title(text: str, segments: list[Segment]) -> str | None:
     for seg in segments:
         if seg.kind == "boilerplate":
             continue
-        for line in text[seg.start : seg.end].split("\n"):
-            line = line.strip()
+        for raw_line in text[seg.start : seg.end].split("\n"):
+            line = raw_line.strip()
             if not line:
                 continue
             if len(line) <= 200 and not _HEADLINE_END.search(line.rstrip("\"'”’»")):
@@ -87,17 +87,24 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
     else:
         text, repaired = normalise_text(raw.text or "")
         if repaired and raw.encoding is None:  # files were repaired (and noted) when decoded
-            problems.append(Problem(raw.source, f"repaired {repaired} mojibake span(s)",
-                                    fatal=False))
+            problems.append(
+                Problem(raw.source, f"repaired {repaired} mojibake span(s)", fatal=False)
+            )
         if raw.source.lower().endswith(".md"):
             text = strip_markdown(text)
     if sum(1 for ch in text if not ch.isspace()) < max(1, options.min_chars):
-        raise InputError(Problem(raw.source, "no text", "nothing left after cleaning"
-                                 if text.strip() else "the document is empty"))
+        raise InputError(
+            Problem(
+                raw.source,
+                "no text",
+                "nothing left after cleaning" if text.strip() else "the document is empty",
+            )
+        )
 
     lines = text.split("\n")
-    line_langs = [detect(line).lang if letter_count(line) >= LINE_LANG_MIN_LETTERS else None
-                  for line in lines]
+    line_langs = [
+        detect(line).lang if letter_count(line) >= LINE_LANG_MIN_LETTERS else None for line in lines
+    ]
     guess = detect(text)
     lang = raw.lang or guess.lang
     if options.boilerplate:
@@ -111,8 +118,9 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
         guess = detect(prose)
         lang = guess.lang or lang
     if not prose.strip():
-        problems.append(Problem(raw.source, "no prose", "every line looks like boilerplate",
-                                fatal=False))
+        problems.append(
+            Problem(raw.source, "no prose", "every line looks like boilerplate", fatal=False)
+        )
 
     sentences = [
         Sentence(s, e, i)
@@ -120,10 +128,20 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
         for s, e in split_sentences(text, lang, [(seg.start, seg.end)])
     ]
     doc = Document(
-        id=raw.id, source=raw.source, text=text, raw_sha256=raw.raw_sha256, lang=lang,
-        title=title or _guess_title(text, segments), url=url, published=published,
-        author=author, encoding=raw.encoding, segments=segments, sentences=sentences,
-        line_langs=line_langs, problems=problems,
+        id=raw.id,
+        source=raw.source,
+        text=text,
+        raw_sha256=raw.raw_sha256,
+        lang=lang,
+        title=title or _guess_title(text, segments),
+        url=url,
+        published=published,
+        author=author,
+        encoding=raw.encoding,
+        segments=segments,
+        sentences=sentences,
+        line_langs=line_langs,
+        problems=problems,
     )
     return doc, guess
 

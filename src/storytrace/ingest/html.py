@@ -19,8 +19,25 @@ from .boilerplate import LineInfo
 
 _WS = re.compile(r"\s+")
 _NAV_TAGS = ("nav", "header", "footer")
-_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
-               "td", "dd", "dt", "caption", "div", "span", "a")
+_BLOCK_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "blockquote",
+    "td",
+    "dd",
+    "dt",
+    "caption",
+    "div",
+    "span",
+    "a",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,19 +98,28 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted
     )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
-        raise InputError(Problem(source, "no main text found", "the page holds only "
-                                 "navigation, scripts or boilerplate"))
+        raise InputError(
+            Problem(
+                source,
+                "no main text found",
+                "the page holds only navigation, scripts or boilerplate",
+            )
+        )
     evidence = _line_evidence(html)
     lines = text.split("\n")
     info = tuple(evidence.get(_norm(line)) if line.strip() else None for line in lines)
     # trafilatura falls back to any text it can find; a page whose "main text" is all links
     # or navigation has no article in it.
     total = sum(len(line.strip()) for line in lines)
-    navlike = sum(len(line.strip()) for line, li in zip(lines, info, strict=True)
-                  if li is not None and (li.link_density >= 0.5 or li.tag in _NAV_TAGS))
+    navlike = sum(
+        len(line.strip())
+        for line, li in zip(lines, info, strict=True)
+        if li is not None and (li.link_density >= 0.5 or li.tag in _NAV_TAGS)
+    )
     if total and navlike >= 0.8 * total:
-        raise InputError(Problem(source, "no main text found",
-                                 "the page holds only navigation or link lists"))
+        raise InputError(
+            Problem(source, "no main text found", "the page holds only navigation or link lists")
+        )
 
     def meta(name: str) -> str | None:
         value = getattr(doc, name, None)

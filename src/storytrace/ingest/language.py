@@ -22,18 +22,67 @@ if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
 #: Codes we normalise on input (JSONL ``lang`` fields, user options).
-ALIASES = {"nb": "no", "nob": "no", "nor": "no", "nno": "nn", "eng": "en", "deu": "de",
-           "ger": "de", "rus": "ru", "ukr": "uk", "fra": "fr", "fre": "fr", "spa": "es"}
+ALIASES = {
+    "nb": "no",
+    "nob": "no",
+    "nor": "no",
+    "nno": "nn",
+    "eng": "en",
+    "deu": "de",
+    "ger": "de",
+    "rus": "ru",
+    "ukr": "uk",
+    "fra": "fr",
+    "fre": "fr",
+    "spa": "es",
+}
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 # Orthographic markers that separate Bokmål from Danish (they share most function words).
 # Bokmål: ble/hadde/noen/fikk/sier/nå/hva/gikk/mye/av; Danish: blev/havde/nogen/fik/siger/
 # nu/hvad/gik/meget/af. Used only to break a near-tie between the two.
-_NB_MARKERS = frozenset("ble hadde noen fikk sier nå hva gikk mye av etter ikkje seinere "
-                        "kommer hvordan dere".split())
-_DA_MARKERS = frozenset("blev havde nogen fik siger nu hvad gik meget af efter hvordan "
-                        "jer også".split()) - _NB_MARKERS
+_NB_MARKERS = frozenset(
+    [
+        "ble",
+        "hadde",
+        "noen",
+        "fikk",
+        "sier",
+        "nå",
+        "hva",
+        "gikk",
+        "mye",
+        "av",
+        "etter",
+        "ikkje",
+        "seinere",
+        "kommer",
+        "hvordan",
+        "dere",
+    ]
+)
+_DA_MARKERS = (
+    frozenset(
+        [
+            "blev",
+            "havde",
+            "nogen",
+            "fik",
+            "siger",
+            "nu",
+            "hvad",
+            "gik",
+            "meget",
+            "af",
+            "efter",
+            "hvordan",
+            "jer",
+            "også",
+        ]
+    )
+    - _NB_MARKERS
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

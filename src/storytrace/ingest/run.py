@@ -1,9 +1,10 @@
 """Ingest orchestration: walk inputs, run the cleaning kernel on an engine, store in batches.
 
 Contract:
-    ``ingest(inputs, options=..., store=...)`` reads every input, stores each cleaned document
-    once (keyed by content hash) and returns an :class:`IngestReport`: the stored ids of this
-    run's documents in input order, which were new, and every problem by name and reason.
+    ``ingest_inputs(inputs, options=..., store=...)`` reads every input, stores each cleaned
+    document once (keyed by content hash) and returns an :class:`IngestReport`: the stored ids
+    of this run's documents in input order, which were new, and every problem by name and
+    reason.
     Bad inputs never stop the run; each batch of documents is written in one transaction, so
     a crash loses at most the batch in flight and never corrupts the store.
 """
@@ -67,8 +68,13 @@ def estimate_total(inputs: Sequence[str | Path]) -> int | None:
                 stack.extend(p for p in path.iterdir() if not p.name.startswith("."))
             elif path.suffix.lower() in JSON_SUFFIXES:
                 with path.open("rb") as fh:
-                    total += max(1, sum(chunk.count(b"\n") for chunk in iter(
-                        functools.partial(fh.read, 1 << 20), b"")))
+                    total += max(
+                        1,
+                        sum(
+                            chunk.count(b"\n")
+                            for chunk in iter(functools.partial(fh.read, 1 << 20), b"")
+                        ),
+                    )
             elif path.is_file():
                 total += 1
         except OSError:
@@ -78,7 +84,7 @@ def estimate_total(inputs: Sequence[str | Path]) -> int | None:
     return total
 
 
-def ingest(
+def ingest_inputs(
     inputs: Sequence[str | Path],
     *,
     options: Options | None = None,
@@ -94,8 +100,9 @@ def ingest(
     report = IngestReport()
     total = estimate_total(inputs) if progress else None
     own_engine = engine is None
-    eng = engine or make_engine("auto", workers=opts.workers, n_items=total,
-                                parallel_min_inputs=opts.parallel_min_inputs)
+    eng = engine or make_engine(
+        "auto", workers=opts.workers, n_items=total, parallel_min_inputs=opts.parallel_min_inputs
+    )
     kernel = functools.partial(process_unit, options=opts.ingest)
     units: Iterator[Unit] = iter_units(inputs, opts.ingest, stdin=stdin)
     batch: list[Document] = []
@@ -122,9 +129,13 @@ def ingest(
     return report
 
 
-def _collect(result: UnitResult, batch: list[Document],
-             ties: list[tuple[Document, LangGuess]], guesses: list[LangGuess],
-             report: IngestReport) -> None:
+def _collect(
+    result: UnitResult,
+    batch: list[Document],
+    ties: list[tuple[Document, LangGuess]],
+    guesses: list[LangGuess],
+    report: IngestReport,
+) -> None:
     report.problems.extend(result.problems)
     for doc, guess in zip(result.documents, result.guesses, strict=True):
         guesses.append(guess)

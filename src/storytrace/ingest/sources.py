@@ -128,8 +128,11 @@ def _walk(root: Path, options: IngestOptions) -> Iterator[Unit]:
                         try:
                             os.stat(path)
                         except OSError as exc:
-                            yield _os_problem(str(path), exc) if exc.errno != errno.ENOENT \
+                            yield (
+                                _os_problem(str(path), exc)
+                                if exc.errno != errno.ENOENT
                                 else Problem(str(path), "broken symbolic link", os.readlink(path))
+                            )
                     continue
                 size = entry.stat(follow_symlinks=True).st_size
             except OSError as exc:
@@ -154,9 +157,12 @@ def _file_units(path: Path, size: int, options: IngestOptions, *, explicit: bool
         yield Problem(str(path), "empty file")
         return
     if kind == "html" and size > options.max_html_bytes:
-        yield Problem(str(path), "file too large",
-                      f"{size / 1e6:.1f} MB of HTML exceeds the "
-                      f"{options.max_html_bytes / 1e6:.0f} MB limit (ingest.max_html_bytes)")
+        yield Problem(
+            str(path),
+            "file too large",
+            f"{size / 1e6:.1f} MB of HTML exceeds the "
+            f"{options.max_html_bytes / 1e6:.0f} MB limit (ingest.max_html_bytes)",
+        )
         return
     if kind == "text" and size > options.max_doc_bytes:
         yield from _stream_text_parts(path, options)
@@ -174,10 +180,22 @@ def load_file(unit: FileUnit) -> RawDocument:
     declared = _declared_charset(data) if unit.kind == "html" else None
     decoded = decode_bytes(data, source=unit.path, declared=declared)
     if unit.kind == "html":
-        return RawDocument(id=unit.id, source=unit.path, raw_sha256=digest, html=decoded.text,
-                           encoding=decoded.encoding, notes=decoded.notes)
-    return RawDocument(id=unit.id, source=unit.path, raw_sha256=digest, text=decoded.text,
-                       encoding=decoded.encoding, notes=decoded.notes)
+        return RawDocument(
+            id=unit.id,
+            source=unit.path,
+            raw_sha256=digest,
+            html=decoded.text,
+            encoding=decoded.encoding,
+            notes=decoded.notes,
+        )
+    return RawDocument(
+        id=unit.id,
+        source=unit.path,
+        raw_sha256=digest,
+        text=decoded.text,
+        encoding=decoded.encoding,
+        notes=decoded.notes,
+    )
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -212,8 +230,9 @@ def _stream_text_parts(path: Path, options: IngestOptions) -> Iterator[Unit]:
             return
         buf = decoder.feed(first)
         part = 0
-        notes = (f"large file ({path.stat().st_size / 1e6:.0f} MB) split into parts at "
-                 f"paragraph breaks",)
+        notes = (
+            f"large file ({path.stat().st_size / 1e6:.0f} MB) split into parts at paragraph breaks",
+        )
         while True:
             chunk = fh.read(_CHUNK)
             if chunk:
@@ -226,10 +245,13 @@ def _stream_text_parts(path: Path, options: IngestOptions) -> Iterator[Unit]:
                 if piece.strip():
                     part += 1
                     yield RawDocument(
-                        id=f"{path.stem}#part{part}", source=str(path),
+                        id=f"{path.stem}#part{part}",
+                        source=str(path),
                         raw_sha256=hashlib.sha256(piece.encode("utf-8", "replace")).hexdigest(),
-                        text=piece, encoding=decoder.encoding,
-                        notes=(*notes, *decoder.notes) if part == 1 else notes)
+                        text=piece,
+                        encoding=decoder.encoding,
+                        notes=(*notes, *decoder.notes) if part == 1 else notes,
+                    )
                 if not chunk and not buf.strip():
                     break
             if not chunk:
@@ -311,7 +333,9 @@ def _str_field(obj: dict[str, Any], *names: str) -> str | None:
 
 def _record(obj: object, *, source: str, fallback_id: str) -> Unit:
     if not isinstance(obj, dict):
-        return Problem(source, "invalid record", f"expected a JSON object, got {type(obj).__name__}")
+        return Problem(
+            source, "invalid record", f"expected a JSON object, got {type(obj).__name__}"
+        )
     text = _str_field(obj, "text")
     html = None if text else _str_field(obj, "html")
     if text is None and html is None:

@@ -49,16 +49,20 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def build_report(docs: Iterable[Document], stories: Sequence[Mapping[str, Any]] = ()) -> dict[
-    str, Any
-]:
+def build_report(
+    docs: Iterable[Document], stories: Sequence[Mapping[str, Any]] = ()
+) -> dict[str, Any]:
     """The whole report as one dict (for small runs and tests)."""
-    return {"schema": SCHEMA, "documents": [document_record(d) for d in docs],
-            "stories": list(stories)}
+    return {
+        "schema": SCHEMA,
+        "documents": [document_record(d) for d in docs],
+        "stories": list(stories),
+    }
 
 
-def write_report(path: str | Path, docs: Iterable[Document],
-                 stories: Sequence[Mapping[str, Any]] = ()) -> int:
+def write_report(
+    path: str | Path, docs: Iterable[Document], stories: Sequence[Mapping[str, Any]] = ()
+) -> int:
     """Stream the report to ``path`` (atomically replaced); returns the document count."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

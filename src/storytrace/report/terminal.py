@@ -12,19 +12,26 @@ from rich.text import Text
 from ..models import Document, Problem
 
 
-def documents_table(docs: Iterable[Document], *, limit: int | None = None,
-                    width: int = 140) -> Table:
+def documents_table(
+    docs: Iterable[Document], *, limit: int | None = None, width: int = 140
+) -> Table:
     """One row per document; the title column takes what the other columns leave."""
     table = Table(title="Documents", title_justify="left", header_style="bold")
     table.add_column("id", no_wrap=True, overflow="ellipsis", min_width=12, max_width=28)
     table.add_column("lang", no_wrap=True, min_width=4)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, min_width=10,
-                     max_width=max(10, min(56, width - 84)))
+    table.add_column(
+        "title",
+        overflow="ellipsis",
+        no_wrap=True,
+        min_width=10,
+        max_width=max(10, min(56, width - 84)),
+    )
     table.add_column("chars", justify="right", no_wrap=True, min_width=6)
     table.add_column("boilerplate", justify="right", no_wrap=True, min_width=11)
-    table.add_column("problems", overflow="ellipsis", no_wrap=True, max_width=max(8, min(32, width - 100)))
-    shown = 0
-    for doc in docs:
+    table.add_column(
+        "problems", overflow="ellipsis", no_wrap=True, max_width=max(8, min(32, width - 100))
+    )
+    for shown, doc in enumerate(docs):
         if limit is not None and shown >= limit:
             break
         share = doc.boilerplate_share
@@ -36,7 +43,6 @@ def documents_table(docs: Iterable[Document], *, limit: int | None = None,
             Text(f"{share:.0%}", style="yellow" if share > 0.25 else ""),
             "; ".join(p.reason for p in doc.problems) or "",
         )
-        shown += 1
     return table
 
 
@@ -52,5 +58,6 @@ def print_problems(console: Console, problems: Sequence[Problem], *, verbose: bo
     elif warnings:
         kinds = Counter(p.reason for p in warnings)
         summary = ", ".join(f"{n}× {reason}" for reason, n in kinds.most_common(4))
-        console.print(Text(f"! {len(warnings)} warning(s): {summary} (--verbose lists them)",
-                           style="yellow"))
+        console.print(
+            Text(f"! {len(warnings)} warning(s): {summary} (--verbose lists them)", style="yellow")
+        )
