@@ -42,8 +42,8 @@ test-dask: $(VENV)/.installed-dask
 	$(BIN)/python -m pytest -q -m "dask"
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
