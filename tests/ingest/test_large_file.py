@@ -24,8 +24,10 @@ print(json.dumps({"ids": run.ids, "failed": len(run.failed), "chars": chars,
 @pytest.mark.slow
 def test_fifty_megabytes_streamed_with_bounded_memory(tmp_path: Path) -> None:
     rng = random.Random(7)
-    words = ("harbour storm council mayor said residents water rose town night police road "
-             "ferry terminal ships anchor outside flood wall sea").split()
+    words = (
+        "harbour storm council mayor said residents water rose town night police road "
+        "ferry terminal ships anchor outside flood wall sea"
+    ).split()
     path = tmp_path / "huge.txt"
     size = 0
     with path.open("w", encoding="utf-8") as fh:
@@ -33,8 +35,13 @@ def test_fifty_megabytes_streamed_with_bounded_memory(tmp_path: Path) -> None:
             para = " ".join(rng.choice(words) for _ in range(rng.randint(20, 60))) + ".\n\n"
             fh.write(para.capitalize())
             size += len(para)
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(tmp_path / "st.db")],
-                         capture_output=True, text=True, check=True, timeout=900)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path), str(tmp_path / "st.db")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=900,
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["failed"] == 0
     assert len(result["ids"]) >= 10  # cut into parts at paragraph breaks
