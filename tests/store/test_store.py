@@ -418,3 +418,16 @@ def test_any_document_round_trips_exactly(backend: str, doc: Document) -> None:
         if backend == "sqlite":  # and from disk, through a fresh connection
             with SQLiteStore(Path(tmp) / "p.db") as reopened:
                 assert list(reopened.documents()) == [doc]
+
+
+def test_update_segments_with_sentences(store: Store) -> None:
+    store.add([plain("r", "One. Two.\nThree.")])
+    segments = [Segment(0, 10, "unassigned"), Segment(10, 16, "boilerplate", reason="footer")]
+    sentences = [Sentence(0, 4, 0), Sentence(5, 9, 0), Sentence(10, 16, 1)]
+    store.update_segments("r", segments, sentences)
+    doc = store.get("r")
+    assert doc is not None
+    assert doc.segments == segments
+    assert doc.sentences == sentences
+    with pytest.raises(ValueError, match="points to segment"):
+        store.update_segments("r", segments[:1], sentences)

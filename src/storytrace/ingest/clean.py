@@ -12,11 +12,13 @@ returns a :class:`UnitResult` with the documents and problems of one input unit.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..models import Document, Problem, RawDocument, Segment, Sentence
+from ..models import Document, Problem, RawDocument, Segment, SegmentKind, Sentence
 from ..options import IngestOptions
 from .boilerplate import LineInfo, segment
 from .decode import repair_mojibake
@@ -122,11 +124,7 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
             Problem(raw.source, "no prose", "every line looks like boilerplate", fatal=False)
         )
 
-    sentences = [
-        Sentence(s, e, i)
-        for i, seg in enumerate(segments)
-        for s, e in split_sentences(text, lang, [(seg.start, seg.end)])
-    ]
+    sentences = split_into_sentences(text, lang, segments)
     doc = Document(
         id=raw.id,
         source=raw.source,
@@ -144,6 +142,58 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
         problems=problems,
     )
     return doc, guess
+
+
+def split_into_sentences(text: str, lang: str | None, segments: list[Segment]) -> list[Sentence]:
+    """Sentences of every segment, each tagged with its segment's index."""
+    return [
+        Sentence(s, e, i)
+        for i, seg in enumerate(segments)
+        for s, e in split_sentences(text, lang, [(seg.start, seg.end)])
+    ]
+
+
+def resegment(doc: Document, site_lines: Mapping[str, int]) -> Document | None:
+    """The document re-segmented with site repetition evidence, or ``None`` if unchanged.
+
+    HTML link evidence is not kept after ingest, so only text cues and repetition count here;
+    segments the first pass called boilerplate stay boilerplate.
+    """
+    fresh = segment(
+        doc.text, lang=doc.lang, line_langs=doc.line_langs or None, site_lines=site_lines
+    )
+    merged = _union_boilerplate(doc.text, doc.segments, fresh)
+    if merged == doc.segments:
+        return None
+    return dataclasses.replace(
+        doc, segments=merged, sentences=split_into_sentences(doc.text, doc.lang, merged)
+    )
+
+
+def _union_boilerplate(text: str, old: list[Segment], new: list[Segment]) -> list[Segment]:
+    """Line-level union of two segmentations' boilerplate (old reasons win on overlap)."""
+
+    def reason_at(segs: list[Segment], pos: int) -> str | None:
+        for seg in segs:
+            if seg.start <= pos < seg.end:
+                return seg.reason if seg.kind == "boilerplate" else None
+        return None
+
+    out: list[Segment] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = min(len(text), pos + len(line) + 1)
+        probe = pos + (len(line) - len(line.lstrip())) if line.strip() else pos
+        reason = reason_at(old, probe) or reason_at(new, probe) if line.strip() else None
+        kind: SegmentKind = "boilerplate" if reason else "unassigned"
+        if out and (not line.strip() or (out[-1].kind == kind and out[-1].reason == reason)):
+            out[-1] = dataclasses.replace(out[-1], end=end)
+        else:
+            out.append(Segment(pos, end, kind, reason))
+        pos = end
+    if out and out[-1].end != len(text):
+        out[-1] = dataclasses.replace(out[-1], end=len(text))
+    return out or [Segment(0, len(text), "unassigned")]
 
 
 def process_unit(unit: Unit, options: IngestOptions) -> UnitResult:

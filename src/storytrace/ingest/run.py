@@ -15,16 +15,19 @@ import dataclasses
 import functools
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from ..engines import Engine, make_engine
 from ..models import Document, Problem
 from ..options import JSON_SUFFIXES, Options
 from ..store import Store
-from .clean import UnitResult, process_unit
+from .boilerplate import normalise_line
+from .clean import UnitResult, process_unit, resegment
 from .language import LangGuess, is_scandinavian_tie, resolve_scandinavian
 from .sources import STDIN, Unit, iter_units
 
@@ -121,6 +124,8 @@ def ingest_inputs(
         if ties:  # corpus-level rule for Norwegian vs Danish, once every document is seen
             lean = resolve_scandinavian(guesses)
             _flush(store, [_relabel(d, g, lean) for d, g in ties], report)
+        if opts.ingest.boilerplate:
+            site_repetition_pass(store, report.ids, opts.ingest.site_repeat_min_docs)
     finally:
         if own_engine:
             eng.close()
@@ -160,6 +165,43 @@ def _flush(store: Store, batch: list[Document], report: IngestReport) -> None:
     report.renamed.update(result.renamed)
     report.ids.extend(result.stored)
     batch.clear()
+
+
+def site_repetition_pass(store: Store, ids: Sequence[str], min_docs: int) -> int:
+    """Mark short lines repeated across pages of one site as boilerplate; returns the number
+    of documents changed.
+
+    A site is a URL host; documents without a URL have none. Only this run's documents are
+    compared (an incremental run does not re-read the store's older pages of the site).
+    """
+    by_host: dict[str, list[str]] = {}
+    for doc in store.documents(list(dict.fromkeys(ids))):
+        host = urlsplit(doc.url).hostname if doc.url else None
+        if host:
+            by_host.setdefault(host.removeprefix("www."), []).append(doc.id)
+    changed = 0
+    for host_ids in by_host.values():
+        if len(host_ids) < min_docs:
+            continue
+        counts: Counter[str] = Counter()
+        for doc in store.documents(host_ids):
+            counts.update(_short_lines(doc.text))
+        for doc in store.documents(host_ids):
+            site_lines = {
+                ln: counts[ln] - 1 for ln in _short_lines(doc.text) if counts[ln] >= min_docs
+            }
+            if not site_lines:
+                continue
+            updated = resegment(doc, site_lines)
+            if updated is not None:
+                store.update_segments(doc.id, updated.segments, updated.sentences)
+                changed += 1
+    return changed
+
+
+def _short_lines(text: str) -> set[str]:
+    # Site furniture is short; long repeated paragraphs are more likely reused story text.
+    return {normalise_line(line) for line in text.split("\n") if 0 < len(line.strip()) <= 300}
 
 
 def iter_documents(store: Store, ids: Iterable[str]) -> Iterator[Document]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Protocol, Self, get_args, runtime_checkable
 
-from ..models import Document, Problem, Segment, SegmentKind
+from ..models import Document, Problem, Segment, SegmentKind, Sentence
 
 SEGMENT_KINDS: frozenset[str] = frozenset(get_args(SegmentKind))
 
@@ -93,8 +93,14 @@ class Store(Protocol):
         """Whether a document is stored under this id."""
         ...
 
-    def update_segments(self, doc_id: str, segments: Sequence[Segment]) -> None:
-        """Replace a document's segments (later stages fill in story ids).
+    def update_segments(
+        self,
+        doc_id: str,
+        segments: Sequence[Segment],
+        sentences: Sequence[Sentence] | None = None,
+    ) -> None:
+        """Replace a document's segments (later stages fill in story ids), and its sentences
+        too when given (a re-segmentation moves sentences between segments).
 
         Raises ``KeyError`` for an unknown id and ``ValueError`` if the segments do not fit
         the text or the document's sentences would point past the last segment.
@@ -158,6 +164,23 @@ def validate_segments(doc_id: str, n_chars: int, segments: Sequence[Segment]) ->
         _check_str(seg.story, f"segment {i} story", doc_id)
 
 
+def validate_sentences(
+    doc_id: str, n_chars: int, n_segments: int, sentences: Sequence[Sentence]
+) -> None:
+    """Raise ``ValueError`` unless every sentence lies in the text and names a segment."""
+    for i, sent in enumerate(sentences):
+        if not 0 <= sent.start <= sent.end <= n_chars:
+            raise ValueError(
+                f"document {doc_id!r}: sentence {i} [{sent.start}, {sent.end}) "
+                f"is outside the text (0..{n_chars})"
+            )
+        if not 0 <= sent.segment < n_segments:
+            raise ValueError(
+                f"document {doc_id!r}: sentence {i} points to segment {sent.segment}, "
+                f"but there are {n_segments}"
+            )
+
+
 def validate_document(doc: Document) -> None:
     """Raise ``ValueError`` if ``doc`` breaks the store's validation rules (see :class:`Store`)."""
     if not doc.id:
@@ -168,17 +191,7 @@ def validate_document(doc: Document) -> None:
     _check_str(doc.encoding, "encoding", doc.id)
     n = len(doc.text)
     validate_segments(doc.id, n, doc.segments)
-    for i, sent in enumerate(doc.sentences):
-        if not 0 <= sent.start <= sent.end <= n:
-            raise ValueError(
-                f"document {doc.id!r}: sentence {i} [{sent.start}, {sent.end}) "
-                f"is outside the text (0..{n})"
-            )
-        if not 0 <= sent.segment < len(doc.segments):
-            raise ValueError(
-                f"document {doc.id!r}: sentence {i} points to segment {sent.segment}, "
-                f"but there are {len(doc.segments)}"
-            )
+    validate_sentences(doc.id, n, len(doc.segments), doc.sentences)
     for lang in doc.line_langs:
         _check_str(lang, "line_langs", doc.id)
     for prob in doc.problems:

@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Self
 
 from ..errors import StoreError
-from ..models import Document, Problem, Segment
+from ..models import Document, Problem, Segment, Sentence
 from .base import (
     AddPlanner,
     AddResult,
@@ -22,6 +22,7 @@ from .base import (
     validate_document,
     validate_problem,
     validate_segments,
+    validate_sentences,
 )
 
 
@@ -65,14 +66,23 @@ class MemoryStore:
             self._by_hash[sha] = stored_id
         return planner.result()
 
-    def update_segments(self, doc_id: str, segments: Sequence[Segment]) -> None:
+    def update_segments(
+        self,
+        doc_id: str,
+        segments: Sequence[Segment],
+        sentences: Sequence[Sentence] | None = None,
+    ) -> None:
         """Replace a document's segments; see :class:`~storytrace.store.base.Store`."""
         self._check_open()
         doc = self._docs.get(doc_id)
         if doc is None:
             raise KeyError(doc_id)
         validate_segments(doc_id, len(doc.text), segments)
-        _check_sentence_refs(doc_id, doc, len(segments))
+        if sentences is None:
+            _check_sentence_refs(doc_id, doc, len(segments))
+        else:
+            validate_sentences(doc_id, len(doc.text), len(segments), sentences)
+            doc.sentences = list(sentences)
         doc.segments = list(segments)
 
     def add_problems(self, problems: Iterable[Problem], run_id: str | None = None) -> None:

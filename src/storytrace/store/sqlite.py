@@ -38,6 +38,7 @@ from .base import (
     validate_document,
     validate_problem,
     validate_segments,
+    validate_sentences,
 )
 from .migrations import check_identity, migrate
 
@@ -286,7 +287,12 @@ class SQLiteStore:
             ],
         )
 
-    def update_segments(self, doc_id: str, segments: Sequence[Segment]) -> None:
+    def update_segments(
+        self,
+        doc_id: str,
+        segments: Sequence[Segment],
+        sentences: Sequence[Sentence] | None = None,
+    ) -> None:
         """Replace a document's segments; see :class:`~storytrace.store.base.Store`."""
         segments = list(segments)
         with self._transaction() as conn:
@@ -295,6 +301,13 @@ class SQLiteStore:
                 raise KeyError(doc_id)
             seq, text = int(row[0]), str(row[1])
             validate_segments(doc_id, len(text), segments)
+            if sentences is not None:
+                validate_sentences(doc_id, len(text), len(segments), sentences)
+                conn.execute("DELETE FROM sentences WHERE doc = ?", (seq,))
+                conn.executemany(
+                    _INSERT_SENTENCE,
+                    [(seq, i, s.start, s.end, s.segment) for i, s in enumerate(sentences)],
+                )
             highest = conn.execute(
                 "SELECT max(segment) FROM sentences WHERE doc = ?", (seq,)
             ).fetchone()[0]
