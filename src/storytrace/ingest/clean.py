@@ -45,6 +45,18 @@ class UnitResult:
     problems: list[Problem] = field(default_factory=list)
 
 
+def warm_up() -> None:
+    """Load the lazily imported libraries and models now.
+
+    Called in the parent before a process pool forks, so workers inherit them (copy on
+    write) instead of each paying the import and model load again.
+    """
+    import trafilatura  # noqa: F401
+
+    detect("warm up the language identifier with a sentence")
+    split_sentences("Warm up. The splitter.", "en")
+
+
 def normalise_text(text: str) -> tuple[str, int]:
     """Newlines to LF, NULs dropped, mojibake repaired; returns (text, spans repaired)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")

@@ -27,7 +27,7 @@ from ..models import Document, Problem
 from ..options import JSON_SUFFIXES, Options
 from ..store import Store
 from .boilerplate import normalise_line
-from .clean import UnitResult, process_unit, resegment
+from .clean import UnitResult, process_unit, resegment, warm_up
 from .language import LangGuess, is_scandinavian_tie, resolve_scandinavian
 from .sources import STDIN, Unit, iter_units
 
@@ -106,6 +106,8 @@ def ingest_inputs(
     eng = engine or make_engine(
         "auto", workers=opts.workers, n_items=total, parallel_min_inputs=opts.parallel_min_inputs
     )
+    if eng.name != "serial":
+        warm_up()
     kernel = functools.partial(process_unit, options=opts.ingest)
     units: Iterator[Unit] = iter_units(inputs, opts.ingest, stdin=stdin)
     batch: list[Document] = []
