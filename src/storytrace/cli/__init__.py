@@ -10,8 +10,10 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .eval import eval_cmd
 from .ingest import ingest_cmd
-from .trace import trace_cmd
+from .stories import stories_cmd
+from .trace import add_cmd, trace_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,5 +29,8 @@ def main() -> None:
 
 main.add_command(ingest_cmd)
 main.add_command(trace_cmd)
+main.add_command(add_cmd)
+main.add_command(stories_cmd)
+main.add_command(eval_cmd)
 
 __all__ = ["main"]

@@ -1,4 +1,4 @@
-"""``storytrace trace``."""
+"""``storytrace trace`` and ``storytrace add``."""
 
 from __future__ import annotations
 
@@ -7,10 +7,18 @@ from pathlib import Path
 import click
 
 from ..errors import StorytraceError
-from ..ingest.run import ingest_inputs, iter_documents
+from ..ingest.run import iter_documents
+from ..pipeline import TraceResult, report_parts, trace_inputs
 from ..report.json import write_report
-from ..report.terminal import documents_table, print_problems
-from .common import build_options, console, exit_code, opened_store, progress_bar, run_options
+from ..report.terminal import documents_table, print_problems, stories_table
+from .common import (
+    build_options,
+    console,
+    exit_code,
+    opened_store,
+    progress_bar,
+    run_options,
+)
 
 TABLE_ROWS = 60
 
@@ -24,10 +32,12 @@ TABLE_ROWS = 60
     default=None,
     help="Write the trace report (storytrace.report/1) here.",
 )
+@click.option("--no-link", is_flag=True, help="Only ingest and segment; do not link stories.")
 @run_options
 def trace_cmd(
     inputs: tuple[str, ...],
     json_path: Path | None,
+    no_link: bool,
     db: Path,
     workers: int | None,
     config: Path | None,
@@ -35,31 +45,82 @@ def trace_cmd(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Ingest INPUTS and report on them: a table of documents, and JSON with --json.
+    """Ingest INPUTS, link them into stories, and report: tables, and JSON with --json.
 
-    INPUTS are files, folders (read recursively) or - for JSONL on stdin.
+    INPUTS are files, folders (read recursively) or - for JSONL on stdin. Documents already
+    in the store take part in the linking; the report covers the run's documents and the
+    stories they are in.
     """
     opts = build_options(db, workers, config)
     out = console(quiet)
     with opened_store(opts) as store:
         with progress_bar(quiet, "tracing") as progress:
             try:
-                report = ingest_inputs(list(inputs), options=opts, store=store, progress=progress)
+                result = trace_inputs(
+                    list(inputs), options=opts, store=store, progress=progress, link=not no_link
+                )
             except StorytraceError as exc:
                 raise click.ClickException(str(exc)) from exc
-        ids = list(dict.fromkeys(report.ids))
+        report = result.ingest
+        ids, stories = report_parts(store, report.ids)
         if not quiet and ids:
             out.print(
                 documents_table(iter_documents(store, ids), limit=TABLE_ROWS, width=out.width)
             )
             if len(ids) > TABLE_ROWS:
                 out.print(f"… and {len(ids) - TABLE_ROWS} more documents (see --json)")
+            if stories:
+                out.print(stories_table(stories, store, limit=TABLE_ROWS))
         print_problems(out, report.problems, verbose=verbose)
         if json_path is not None:
-            n = write_report(json_path, iter_documents(store, ids))
-            out.print(f"wrote {n} documents to {json_path}")
+            n = write_report(json_path, iter_documents(store, ids), stories)
+            out.print(f"wrote {n} documents and {len(stories)} stories to {json_path}")
     out.print(
-        f"{len(ids)} documents ({len(report.added)} new), {len(report.failed)} failed, "
-        f"in {report.seconds:.1f} s → {opts.db}"
+        f"{len(report.ids)} documents ({len(report.added)} new), "
+        f"{len(stories)} stories, {len(report.failed)} failed, "
+        f"in {report.seconds + _link_seconds(result):.1f} s → {opts.db}"
     )
     raise SystemExit(exit_code(report, strict))
+
+
+@click.command("add")
+@click.argument("inputs", nargs=-1, required=True)
+@run_options
+def add_cmd(
+    inputs: tuple[str, ...],
+    db: Path,
+    workers: int | None,
+    config: Path | None,
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Add INPUTS to the store and link them into the existing stories.
+
+    Only the new documents are compared with the rest; stories are re-formed from all
+    links, so the result equals a full run on everything stored.
+    """
+    opts = build_options(db, workers, config)
+    out = console(quiet)
+    with opened_store(opts) as store:
+        with progress_bar(quiet, "adding") as progress:
+            try:
+                result = trace_inputs(list(inputs), options=opts, store=store, progress=progress)
+            except StorytraceError as exc:
+                raise click.ClickException(str(exc)) from exc
+        report = result.ingest
+        _, stories = report_parts(store, report.ids)
+        if not quiet and stories:
+            out.print(stories_table(stories, store, limit=TABLE_ROWS))
+    print_problems(out, report.problems, verbose=verbose)
+    linked = result.link
+    out.print(
+        f"{len(report.added)} added, {len(report.existing)} already stored; "
+        f"{linked.newly_compared if linked else 0} document pairs compared, "
+        f"{len(linked.stories) if linked else 0} stories in the store → {opts.db}"
+    )
+    raise SystemExit(exit_code(report, strict))
+
+
+def _link_seconds(result: TraceResult) -> float:
+    return sum(result.link.seconds.values()) if result.link else 0.0

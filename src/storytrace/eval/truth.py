@@ -10,6 +10,10 @@ Contract:
 
 Segments are line-based on the *input files*: ``lines`` is ``(first, last)``, 1-based and
 inclusive; ``first_line``/``last_line`` are the first 60 characters of those lines.
+
+``locate_text(text, quote)`` finds a quoted truth string (an alignment sentence, a change's
+``source_text``) in a report's cleaned text: every exact occurrence, else every occurrence
+after folding both sides (see :func:`locate_text`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from storytrace.ingest.boilerplate import normalise_line
 from storytrace.ingest.language import normalise_code
 
 
@@ -208,3 +213,51 @@ def load_truth(path: str | Path, *, input_dir: str | Path | None = None) -> Trut
             with f.open(encoding="utf-8", newline="") as fh:
                 texts[str(doc_id)] = fh.read()
     return parse_truth(data, texts=texts)
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` folded like :func:`normalise_line` (whitespace runs become one space), with the
+    offset in ``text`` of every folded character, so a hit maps back to the original."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                where.append(i)
+            continue
+        for f in normalise_line(ch) or ch:
+            out.append(f)
+            where.append(i)
+    return "".join(out), where
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    hits: list[int] = []
+    pos = haystack.find(needle)
+    while pos >= 0:
+        hits.append(pos)
+        pos = haystack.find(needle, pos + 1)
+    return hits
+
+
+def locate_text(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every ``(start, end)`` span (end-exclusive) where ``quote`` occurs in ``text``.
+
+    Exact occurrences win. When there is none, both sides are folded (NFKC, casefold, curly
+    quotes and dashes to ASCII, NBSP and runs of whitespace to one space) and the folded hits
+    are mapped back to ``text`` offsets: the cleaned report text may differ from the input
+    file in exactly these ways. An empty or unlocatable quote gives ``[]``.
+    """
+    quote = quote.strip()
+    if not quote:
+        return []
+    hits = _find_all(text, quote)
+    if hits:
+        return [(h, h + len(quote)) for h in hits]
+    folded, where = _fold_with_offsets(text)
+    needle, _ = _fold_with_offsets(quote)
+    needle = needle.strip()
+    if not needle:
+        return []
+    return [(where[h], where[h + len(needle) - 1] + 1) for h in _find_all(folded, needle)]

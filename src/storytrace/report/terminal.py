@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..models import Document, Problem
+from ..store import Store
 
 
 def documents_table(
@@ -61,3 +63,40 @@ def print_problems(console: Console, problems: Sequence[Problem], *, verbose: bo
         console.print(
             Text(f"! {len(warnings)} warning(s): {summary} (--verbose lists them)", style="yellow")
         )
+
+
+def story_facts(story: Mapping[str, Any], store: Store) -> tuple[list[str], str]:
+    """The languages of a story's documents and the span of their publication dates."""
+    langs: set[str] = set()
+    dates: list[str] = []
+    for doc in store.documents(list(story["documents"])):
+        if doc.lang:
+            langs.add(doc.lang)
+        if doc.published:
+            dates.append(doc.published[:10])
+    span = (dates[0] if len(set(dates)) == 1 else f"{min(dates)} – {max(dates)}") if dates else ""
+    return sorted(langs), span
+
+
+def stories_table(
+    stories: Sequence[Mapping[str, Any]], store: Store, *, limit: int | None = None
+) -> Table:
+    """One row per story: id, title, document count, languages, date span."""
+    table = Table(title="Stories", title_justify="left", header_style="bold")
+    table.add_column("story", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=64)
+    table.add_column("docs", justify="right")
+    table.add_column("languages", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    for n, story in enumerate(stories):
+        if limit is not None and n >= limit:
+            break
+        langs, span = story_facts(story, store)
+        table.add_row(
+            str(story["id"]),
+            str(story["title"]),
+            str(len(story["documents"])),
+            ", ".join(langs),
+            span or Text("—", style="dim"),
+        )
+    return table

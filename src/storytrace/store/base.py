@@ -10,12 +10,16 @@ ids get renamed, and what counts as a valid document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Protocol, Self, get_args, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, Self, get_args, runtime_checkable
 
 from ..models import Document, Problem, Segment, SegmentKind, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 SEGMENT_KINDS: frozenset[str] = frozenset(get_args(SegmentKind))
 
@@ -60,6 +64,13 @@ class Store(Protocol):
       must be encodable as UTF-8 (no lone surrogates); otherwise ``ValueError``.
     * **Order.** :meth:`ids` and :meth:`documents` follow insertion order (``documents(ids)``
       follows ``ids``).
+    * **Derived data.** Cached vectors (:meth:`get_vectors`, :meth:`put_vectors`) and link
+      state (:meth:`get_state`, :meth:`put_state`, :meth:`delete_state`) live beside the
+      documents, independent of them; see :mod:`storytrace.store.linkdata` for the encoding.
+      Each call is one transaction. Lookups by keys return a dict in the order of ``keys``
+      (first occurrence), leaving out keys that are not stored. Names (model, kind, key)
+      must be ``str`` encodable as UTF-8 (else ``TypeError``/``ValueError``); a batch with
+      any bad item changes nothing.
     """
 
     def add(self, docs: Iterable[Document]) -> AddResult:
@@ -118,6 +129,36 @@ class Store(Protocol):
         recorded with :meth:`add_problems` (in recording order); a problem equal to one
         already listed is listed once.
         """
+        ...
+
+    def get_vectors(self, model: str, keys: Sequence[str]) -> dict[str, NDArray[np.float32]]:
+        """The vectors stored for ``model`` under ``keys``, as fresh 1-D float32 arrays.
+
+        Values were stored as float16: expect each component within float16 rounding of what
+        was put (cosines move by < 1e-4 for unit vectors); both backends return identical bits.
+        """
+        ...
+
+    def put_vectors(self, model: str, items: Mapping[str, NDArray[Any]]) -> None:
+        """Store (or replace) 1-D finite numeric vectors for ``model``, keyed by ``items``' keys.
+
+        Raises ``ValueError`` for a vector that is not 1-D, not numeric, not finite, or outside
+        the float16 range (|x| > 65504).
+        """
+        ...
+
+    def put_state(self, kind: str, items: Mapping[str, Any]) -> None:
+        """Upsert JSON-serialisable values of one ``kind`` (``TypeError`` if one is not;
+        ``ValueError`` for NaN or infinity)."""
+        ...
+
+    def get_state(self, kind: str, keys: Sequence[str] | None = None) -> dict[str, Any]:
+        """Stored values of ``kind``: for ``keys`` (in that order), or all of them (sorted by
+        key) when ``keys`` is ``None``. Values are fresh ``json.loads`` results."""
+        ...
+
+    def delete_state(self, kind: str, keys: Sequence[str] | None = None) -> None:
+        """Forget ``keys`` of ``kind`` (unknown keys are ignored), or the whole kind."""
         ...
 
     def close(self) -> None:

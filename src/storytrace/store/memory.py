@@ -9,9 +9,9 @@ consumed and validated.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self
 
 from ..errors import StoreError
 from ..models import Document, Problem, Segment, Sentence
@@ -24,6 +24,18 @@ from .base import (
     validate_segments,
     validate_sentences,
 )
+from .linkdata import (
+    check_keys,
+    check_name,
+    decode_state,
+    decode_vector,
+    encode_states,
+    encode_vectors,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 def _copy(doc: Document, doc_id: str | None = None) -> Document:
@@ -46,6 +58,10 @@ class MemoryStore:
         self._docs: dict[str, Document] = {}
         self._by_hash: dict[str, str] = {}
         self._input_problems: list[tuple[Problem, str | None]] = []
+        # Derived data is kept encoded exactly as SQLite keeps it (float16 bytes, JSON text),
+        # so both backends return the same bits and accept and refuse the same values.
+        self._vectors: dict[tuple[str, str], tuple[int, bytes]] = {}
+        self._state: dict[str, dict[str, str]] = {}
         self._closed = False
 
     # --- writing ----------------------------------------------------------------------------
@@ -133,6 +149,46 @@ class MemoryStore:
         self._check_open()
         return isinstance(doc_id, str) and doc_id in self._docs
 
+    # --- derived data: vectors and link state -----------------------------------------------
+
+    def get_vectors(self, model: str, keys: Sequence[str]) -> dict[str, NDArray[np.float32]]:
+        """See :meth:`~storytrace.store.base.Store.get_vectors`."""
+        self._check_open()
+        check_name(model, "model")
+        found = ((key, self._vectors.get((model, key))) for key in check_keys(keys))
+        return {key: decode_vector(*row) for key, row in found if row is not None}
+
+    def put_vectors(self, model: str, items: Mapping[str, NDArray[Any]]) -> None:
+        """See :meth:`~storytrace.store.base.Store.put_vectors`."""
+        self._check_open()
+        for key, dim, data in encode_vectors(model, items.items()):
+            self._vectors[model, key] = (dim, data)
+
+    def put_state(self, kind: str, items: Mapping[str, Any]) -> None:
+        """See :meth:`~storytrace.store.base.Store.put_state`."""
+        self._check_open()
+        rows = encode_states(kind, items.items())  # all validated before any is stored
+        if rows:
+            self._state.setdefault(kind, {}).update(rows)
+
+    def get_state(self, kind: str, keys: Sequence[str] | None = None) -> dict[str, Any]:
+        """See :meth:`~storytrace.store.base.Store.get_state`."""
+        self._check_open()
+        stored = self._state.get(check_name(kind, "kind"), {})
+        wanted = sorted(stored) if keys is None else check_keys(keys)
+        return {key: decode_state(stored[key]) for key in wanted if key in stored}
+
+    def delete_state(self, kind: str, keys: Sequence[str] | None = None) -> None:
+        """See :meth:`~storytrace.store.base.Store.delete_state`."""
+        self._check_open()
+        check_name(kind, "kind")
+        if keys is None:
+            self._state.pop(kind, None)
+            return
+        stored = self._state.get(kind, {})
+        for key in check_keys(keys):
+            stored.pop(key, None)
+
     # --- lifecycle --------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -141,6 +197,8 @@ class MemoryStore:
         self._docs.clear()
         self._by_hash.clear()
         self._input_problems.clear()
+        self._vectors.clear()
+        self._state.clear()
 
     def __enter__(self) -> Self:
         return self

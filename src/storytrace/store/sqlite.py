@@ -22,12 +22,12 @@ import contextlib
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from ..errors import StoreError
 from ..models import Document, Problem, Segment, Sentence
@@ -40,7 +40,12 @@ from .base import (
     validate_segments,
     validate_sentences,
 )
+from . import linkdata
 from .migrations import check_identity, migrate
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 _T = TypeVar("_T")
 
@@ -442,6 +447,41 @@ class SQLiteStore:
         with self._read() as conn:
             found = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return found is not None
+
+    # --- derived data: vectors and link state (SQL in linkdata.py) -----------------------------
+
+    def get_vectors(self, model: str, keys: Sequence[str]) -> dict[str, NDArray[np.float32]]:
+        """See :meth:`~storytrace.store.base.Store.get_vectors`; ``IN`` queries of <= 500 keys."""
+        linkdata.check_name(model, "model")
+        wanted = linkdata.check_keys(keys)
+        with self._read() as conn:
+            return linkdata.select_vectors(conn, model, wanted)
+
+    def put_vectors(self, model: str, items: Mapping[str, NDArray[Any]]) -> None:
+        """See :meth:`~storytrace.store.base.Store.put_vectors`."""
+        rows = linkdata.encode_vectors(model, items.items())
+        with self._transaction() as conn:
+            linkdata.upsert_vectors(conn, model, rows)
+
+    def put_state(self, kind: str, items: Mapping[str, Any]) -> None:
+        """See :meth:`~storytrace.store.base.Store.put_state`."""
+        rows = linkdata.encode_states(kind, items.items())
+        with self._transaction() as conn:
+            linkdata.upsert_state(conn, kind, rows)
+
+    def get_state(self, kind: str, keys: Sequence[str] | None = None) -> dict[str, Any]:
+        """See :meth:`~storytrace.store.base.Store.get_state`."""
+        linkdata.check_name(kind, "kind")
+        wanted = None if keys is None else linkdata.check_keys(keys)
+        with self._read() as conn:
+            return linkdata.select_state(conn, kind, wanted)
+
+    def delete_state(self, kind: str, keys: Sequence[str] | None = None) -> None:
+        """See :meth:`~storytrace.store.base.Store.delete_state`."""
+        linkdata.check_name(kind, "kind")
+        wanted = None if keys is None else linkdata.check_keys(keys)
+        with self._transaction() as conn:
+            linkdata.remove_state(conn, kind, wanted)
 
     # --- lifecycle ----------------------------------------------------------------------------
 

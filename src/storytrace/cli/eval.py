@@ -1,0 +1,179 @@
+"""``storytrace eval``: score a trace report against a truth file.
+
+Contract:
+    ``storytrace eval TRUTH.json REPORT.json`` scores an existing report;
+    ``storytrace eval TRUTH.json --run INPUT_DIR`` traces ``INPUT_DIR`` first (in memory, no
+    database file) and scores that. Exactly one of REPORT and ``--run`` is required.
+    The scores are printed as a table (``storytrace.eval.report.EvalScore.rows``); ``--json``
+    alone prints them as flat JSON (``EvalScore.to_dict``) instead, ``--json FILE`` writes the
+    JSON there and still prints the table. A missing file is a usage error (exit 2); a file that
+    is not JSON, or not a truth/report object, exits 1 with a one-line message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import StorytraceError
+from ..eval.report import EvalScore, score_report
+from ..eval.truth import Truth, load_truth
+from ..options import Options
+from .common import console, progress_bar
+
+STDOUT = "-"
+
+
+def _read_json(path: Path, what: str) -> Mapping[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise click.ClickException(f"cannot read {what} {path}: {exc}") from exc
+    if not isinstance(data, Mapping):
+        raise click.ClickException(f"{what} {path} is not a JSON object")
+    return data
+
+
+def _load_truth(path: Path, run: Path | None) -> Truth:
+    _read_json(path, "truth file")  # a clean message for bad JSON before the parser runs
+    # Input texts (for documents a report leaves out) sit in <truth dir>/input; with --run the
+    # traced folder is the next best place.
+    input_dir = run if run is not None and not (path.parent / "input").is_dir() else None
+    try:
+        truth = load_truth(path, input_dir=input_dir)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise click.ClickException(f"{path} is not a truth file: {exc!r}") from exc
+    if not truth.documents:
+        raise click.ClickException(f"{path} is not a truth file: it lists no documents")
+    return truth
+
+
+def _ignore_progress(done: int, total: int | None) -> None:
+    return None
+
+
+def _trace(inputs: Path, options: Options, quiet: bool) -> dict[str, Any]:
+    """Trace ``inputs`` with the library, in memory, and return the report dict."""
+    from .. import build_report, ingest_inputs, open_store
+
+    # The linking stages will add their stories here once they land; until then the report
+    # has documents only and the story metrics honestly score 0.
+    with open_store(None) as store, progress_bar(quiet, "tracing") as bar:
+        # A progress callback (even a silent one) makes ingest count the inputs first, so a
+        # small truth corpus runs in-process instead of paying for a worker pool.
+        run = ingest_inputs(
+            [inputs], options=options, store=store, progress=bar or _ignore_progress
+        )
+        if not run.ids:
+            raise click.ClickException(f"nothing could be ingested from {inputs}")
+        return build_report(store.documents(list(dict.fromkeys(run.ids))))
+
+
+def scores_table(score: EvalScore) -> Table:
+    """The scores as a rich table, one section per metric family."""
+    table = Table(title="Evaluation", title_justify="left", header_style="bold")
+    table.add_column("metric", no_wrap=True)
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("support", style="dim", no_wrap=True)
+    family = None
+    for name, value, support in score.rows():
+        head = name.split(".", 1)[0]
+        if family is not None and head != family:
+            table.add_section()
+        family = head
+        style = "green" if value >= 0.9 else "yellow" if value >= 0.5 else "red"
+        table.add_row(name, Text(f"{value:.3f}", style=style), support)
+    return table
+
+
+@click.command("eval")
+@click.argument(
+    "truth_path", metavar="TRUTH", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.argument(
+    "report_path",
+    metavar="[REPORT]",
+    required=False,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--run",
+    "run_dir",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Trace this input folder (in memory) and score the result instead of a REPORT.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    is_flag=False,
+    flag_value=STDOUT,
+    default=None,
+    metavar="[FILE]",
+    help="Scores as flat JSON: printed instead of the table, or written to FILE.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="With --run: worker processes (0 = one per core, 1 = in-process).",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="With --run: TOML file with options.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and --json output).")
+def eval_cmd(
+    truth_path: Path,
+    report_path: Path | None,
+    run_dir: Path | None,
+    json_out: str | None,
+    workers: int | None,
+    config: Path | None,
+    quiet: bool,
+) -> None:
+    """Score a trace REPORT (or a fresh trace of --run INPUT_DIR) against TRUTH.
+
+    TRUTH is a gold annotation in the seeds format (storytrace.seed-truth/1); REPORT a trace
+    report (storytrace.report/1). Prints story clustering, story segments, boilerplate,
+    origins, links, sentence alignments and fact changes as precision/recall/accuracy.
+    """
+    if (report_path is None) == (run_dir is None):
+        raise click.UsageError("give exactly one of REPORT and --run INPUT_DIR")
+    truth = _load_truth(truth_path, run_dir)
+    if run_dir is not None:
+        try:
+            opts = Options.from_toml(config) if config else Options()
+            if workers is not None:
+                opts = dataclasses.replace(opts, workers=workers)
+            report: Mapping[str, Any] = _trace(run_dir, opts, quiet)
+        except StorytraceError as exc:
+            raise click.ClickException(str(exc)) from exc
+    else:
+        assert report_path is not None
+        report = _read_json(report_path, "report")
+    score = score_report(truth, report)
+
+    data = json.dumps(score.to_dict(), indent=2)
+    if json_out == STDOUT:
+        click.echo(data)
+        return
+    out = console(quiet)
+    out.print(scores_table(score))
+    for note in score.notes():
+        out.print(Text("! " + note, style="yellow"))
+    if json_out is not None:
+        try:
+            Path(json_out).write_text(data + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {json_out}: {exc}") from exc
+        out.print(f"wrote scores to {json_out}")

@@ -1,0 +1,43 @@
+"""``storytrace stories``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..link.run import load_stories, stories_json
+from ..options import DEFAULT_DB, Options
+from ..report.terminal import stories_table, story_facts
+from .common import console, opened_store
+
+
+@click.command("stories")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="SQLite store to read.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON lines.")
+def stories_cmd(db: Path, as_json: bool) -> None:
+    """List the stories in the store: documents, languages and date span."""
+    if not db.exists():
+        raise click.ClickException(f"no store at {db} (run `storytrace trace` or `add` first)")
+    out = console(False)
+    with opened_store(Options(db=str(db))) as store:
+        stories = stories_json(load_stories(store))
+        if as_json:
+            for story in stories:
+                langs, span = story_facts(story, store)
+                click.echo(
+                    json.dumps({**story, "languages": langs, "dates": span}, ensure_ascii=False)
+                )
+            return
+        if not stories:
+            out.print("no stories yet")
+            return
+        out.print(stories_table(stories, store))

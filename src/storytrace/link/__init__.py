@@ -1,0 +1,1 @@
+"""Linking: passages, candidates, confirmation and stories."""
