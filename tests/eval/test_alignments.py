@@ -21,14 +21,16 @@ TGT = (
     "Der Bürgermeisterin gefiel es, sie sprach von einem großen Tag."
 )
 SIDE = "An unrelated document. It is not aligned to anything."
+MERGED = "Der Bürgermeisterin gefiel es, sie sprach von einem großen Tag."
 PAIRS = [
     ("The council voted on Tuesday.", "Der Rat stimmte am Dienstag ab."),
     ("It will build a bridge.", "Er baut eine Brücke."),
     ("Work starts in spring.", "Die Arbeit beginnt im Frühling."),
-    # many-to-one: two source sentences merged into one target sentence
-    ("The mayor was pleased.", "Der Bürgermeisterin gefiel es, sie sprach von einem großen Tag."),
-    ('"It is a great day," she said.', "Der Bürgermeisterin gefiel es, sie sprach von einem großen Tag."),
-]  # fmt: skip
+    # many-to-one: two source sentences merged into one target sentence; the second is quoted
+    # with straight quotes where the text has curly ones (found by the folded search)
+    ("The mayor was pleased.", MERGED),
+    ('"It is a great day," she said.', MERGED),
+]
 
 
 def make_truth(pairs: list[tuple[str, str]] = PAIRS) -> Truth:
@@ -161,8 +163,10 @@ def test_max_matching_finds_the_augmenting_path() -> None:
     # Greedy would give left 0 its first choice (0) and leave left 1 with nothing.
     assert max_matching([[0, 1], [0]], 2) == [1, 0]
     assert max_matching([[0], [0], []], 1).count(-1) == 2
-    chain = [[i, i + 1] for i in range(300)]  # long augmenting paths, no recursion limit
-    assert -1 not in max_matching(chain[::-1], 301)
+    # The last left node takes 0 only by shifting all 2000 others one place: a path far
+    # deeper than Python's recursion limit.
+    chain = [[i, i + 1] for i in range(2000)] + [[0]]
+    assert max_matching(chain, 2001) == [*range(1, 2001), 0]
 
 
 @pytest.mark.seeds

@@ -26,7 +26,8 @@ def linked_truth() -> Truth:
         "documents": {d.id: {"segments": []} for d in base.documents},
         "stories": [
             {"id": s.id, "documents": list(s.documents), "origin": s.origin,
-             "links": [{"source": a, "target": b, "relation": r} for a, b, r in LINKS.get(s.id, [])]}
+             "links": [{"source": a, "target": b, "relation": r}
+                       for a, b, r in LINKS.get(s.id, [])]}
             for s in base.stories
         ],
     }  # fmt: skip

@@ -2,8 +2,9 @@
 
 Contract:
     ``storytrace eval TRUTH.json REPORT.json`` scores an existing report;
-    ``storytrace eval TRUTH.json --run INPUT_DIR`` traces ``INPUT_DIR`` first (in memory, no
-    database file) and scores that. Exactly one of REPORT and ``--run`` is required.
+    ``storytrace eval TRUTH.json --run INPUT_DIR`` traces ``INPUT_DIR`` first with
+    :func:`storytrace.pipeline.trace_inputs` (in memory, no database file; ``--no-link`` stops
+    after ingest) and scores that. Exactly one of REPORT and ``--run`` is required.
     The scores are printed as a table (``storytrace.eval.report.EvalScore.rows``); ``--json``
     alone prints them as flat JSON (``EvalScore.to_dict``) instead, ``--json FILE`` writes the
     JSON there and still prints the table. A missing file is a usage error (exit 2); a file that
@@ -59,21 +60,21 @@ def _ignore_progress(done: int, total: int | None) -> None:
     return None
 
 
-def _trace(inputs: Path, options: Options, quiet: bool) -> dict[str, Any]:
-    """Trace ``inputs`` with the library, in memory, and return the report dict."""
-    from .. import build_report, ingest_inputs, open_store
+def _trace(inputs: Path, options: Options, quiet: bool, link: bool) -> dict[str, Any]:
+    """Trace ``inputs`` with the library (ingest, then link unless ``link`` is false) in a
+    throw-away in-memory store, and return the report dict."""
+    from ..pipeline import trace_inputs, trace_report
+    from ..store import open_store
 
-    # The linking stages will add their stories here once they land; until then the report
-    # has documents only and the story metrics honestly score 0.
     with open_store(None) as store, progress_bar(quiet, "tracing") as bar:
         # A progress callback (even a silent one) makes ingest count the inputs first, so a
         # small truth corpus runs in-process instead of paying for a worker pool.
-        run = ingest_inputs(
-            [inputs], options=options, store=store, progress=bar or _ignore_progress
+        result = trace_inputs(
+            [inputs], options=options, store=store, progress=bar or _ignore_progress, link=link
         )
-        if not run.ids:
+        if not result.ingest.ids:
             raise click.ClickException(f"nothing could be ingested from {inputs}")
-        return build_report(store.documents(list(dict.fromkeys(run.ids))))
+        return trace_report(store, result.ingest.ids)
 
 
 def scores_table(score: EvalScore) -> Table:
@@ -119,6 +120,7 @@ def scores_table(score: EvalScore) -> Table:
     metavar="[FILE]",
     help="Scores as flat JSON: printed instead of the table, or written to FILE.",
 )
+@click.option("--no-link", is_flag=True, help="With --run: only ingest and segment, no stories.")
 @click.option(
     "--workers",
     type=click.IntRange(min=0),
@@ -137,6 +139,7 @@ def eval_cmd(
     report_path: Path | None,
     run_dir: Path | None,
     json_out: str | None,
+    no_link: bool,
     workers: int | None,
     config: Path | None,
     quiet: bool,
@@ -155,7 +158,7 @@ def eval_cmd(
             opts = Options.from_toml(config) if config else Options()
             if workers is not None:
                 opts = dataclasses.replace(opts, workers=workers)
-            report: Mapping[str, Any] = _trace(run_dir, opts, quiet)
+            report: Mapping[str, Any] = _trace(run_dir, opts, quiet, link=not no_link)
         except StorytraceError as exc:
             raise click.ClickException(str(exc)) from exc
     else:

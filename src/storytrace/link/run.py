@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..engines import make_engine
 from ..models import Document, Segment, SegmentKind, Sentence
-from ..options import LinkOptions
+from ..options import EvidenceConfig, LinkOptions
 from ..store import Store
 from .embed import E5Embedder, Embedder, embed_cached
 from .evidence import DocLink, compare
@@ -55,6 +56,33 @@ class LinkReport:
     links: int = 0
     passages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PairTask:
+    """One document pair to compare: a plain, picklable record for any engine."""
+
+    a: str
+    b: str
+    pa: Sequence[Passage]
+    pb: Sequence[Passage]
+    va: NDArray[np.float32]
+    vb: NDArray[np.float32]
+    same_language: bool
+    cfg: EvidenceConfig
+
+
+def compare_task(task: PairTask) -> tuple[str, dict[str, Any] | None]:
+    """Engine kernel: compare one pair; the result is keyed for the link state."""
+    link = compare(
+        list(task.pa),
+        list(task.pb),
+        task.va,
+        task.vb,
+        same_language=task.same_language,
+        cfg=task.cfg,
+    )
+    return _pair_key(task.a, task.b), (link.to_json() if link else None)
 
 
 def _pair_key(a: str, b: str) -> str:
@@ -115,6 +143,8 @@ def link_store(
     options: LinkOptions | None = None,
     embedder: Embedder | None = None,
     progress: ProgressFn | None = None,
+    workers: int = 0,
+    parallel_min_inputs: int = 64,
 ) -> LinkReport:
     """Link everything in ``store`` (see the module docstring)."""
     opts = options or LinkOptions()
@@ -149,18 +179,21 @@ def link_store(
     fresh = {p for p in fresh if _pair_key(*p) not in known}
     t3 = time.perf_counter()
     results: dict[str, Any] = {}
-    for n_done, (a, b) in enumerate(sorted(fresh), 1):
-        link = compare(
-            plist[a],
-            plist[b],
-            vecs[a],
-            vecs[b],
-            same_language=lang[a] == lang[b],
-            cfg=opts.evidence,
-        )
-        results[_pair_key(a, b)] = link.to_json() if link else None
-        if progress and n_done % 100 == 0:
-            progress("comparing documents", n_done, len(fresh))
+    tasks = (
+        PairTask(a, b, plist[a], plist[b], vecs[a], vecs[b], lang[a] == lang[b], opts.evidence)
+        for a, b in sorted(fresh)
+    )
+    # Comparisons are independent: a process pool runs them when there are many.
+    engine = make_engine(
+        "auto", workers=workers, n_items=len(fresh) // 50, parallel_min_inputs=parallel_min_inputs
+    )
+    try:
+        for n_done, (key, value) in enumerate(engine.map(compare_task, tasks, chunksize=64), 1):
+            results[key] = value
+            if progress and n_done % 500 == 0:
+                progress("comparing documents", n_done, len(fresh))
+    finally:
+        engine.close()
     store.put_state(PAIRS, results)
     store.put_state(LINKED, {d: docs[d].content_sha256 for d in new})
     known.update(results)

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import numpy as np
+
+from storytrace.link.evidence import DocLink, compare, longest_increasing
+from storytrace.link.passages import Passage
+from storytrace.options import EvidenceConfig
+
+DIM = 64
+BASIS = np.eye(DIM, dtype=np.float32)
+
+
+def ps(doc: str, texts: list[str]) -> list[Passage]:
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        out.append(Passage(doc, i, pos, pos + len(t), 0, 1, 0, i, t))
+        pos += len(t) + 1
+    return out
+
+
+def near(i: int, cos: float, noise: int) -> np.ndarray:
+    v = cos * BASIS[i] + np.sqrt(1 - cos**2) * BASIS[noise]
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+A_TEXTS = [f"Sentence number {i} about the harbour and the storm in the night." for i in range(6)]
+
+
+def test_copies_link_and_round_trip_json() -> None:
+    va = BASIS[:6]
+    link = compare(ps("a", A_TEXTS), ps("b", A_TEXTS), va, va.copy(), same_language=True)
+    assert link is not None
+    assert [(m.a, m.b) for m in link.matches] == [(i, i) for i in range(6)]
+    assert DocLink.from_json(link.to_json()) == DocLink.from_json(link.to_json())
+    assert 0 < link.score <= 1
+
+
+def test_same_language_needs_shared_wording_unless_very_close() -> None:
+    other = [f"Completely different words number {i} on another topic entirely." for i in range(6)]
+    vb = np.stack([near(i, 0.93, 40 + i) for i in range(6)])
+    assert compare(ps("a", A_TEXTS), ps("b", other), BASIS[:6], vb, same_language=True) is None
+    vb = np.stack([near(i, 0.97, 40 + i) for i in range(6)])
+    assert compare(ps("a", A_TEXTS), ps("b", other), BASIS[:6], vb, same_language=True)
+
+
+def test_cross_language_needs_several_ordered_matches() -> None:
+    other = [f"Ein ganz anderer deutscher Satz Nummer {i} über den Hafen." for i in range(6)]
+    vb = np.stack([near(i, 0.88, 40 + i) for i in range(6)])
+    link = compare(ps("a", A_TEXTS), ps("b", other), BASIS[:6], vb, same_language=False)
+    assert link is not None and len(link.matches) == 6
+    # only one matching passage: one shared sentence never links two documents
+    vb1 = np.stack([near(0, 0.88, 40)] + [BASIS[50 + i] for i in range(5)])
+    assert compare(ps("a", A_TEXTS), ps("b", other), BASIS[:6], vb1, same_language=False) is None
+    # below the calibrated cosine
+    vb2 = np.stack([near(i, 0.80, 40 + i) for i in range(6)])
+    assert compare(ps("a", A_TEXTS), ps("b", other), BASIS[:6], vb2, same_language=False) is None
+
+
+def test_scattered_order_is_rejected() -> None:
+    cfg = EvidenceConfig(min_ordered=3)
+    other = [f"Ein ganz anderer deutscher Satz Nummer {i} über den Hafen." for i in range(3)]
+    vb = np.stack([near(2, 0.9, 40), near(1, 0.9, 41), near(0, 0.9, 42)])
+    assert (
+        compare(ps("a", A_TEXTS[:3]), ps("b", other), BASIS[:3], vb, same_language=False, cfg=cfg)
+        is None
+    )
+
+
+def test_longest_increasing() -> None:
+    assert longest_increasing([3, 1, 2, 5, 4]) == 3
+    assert longest_increasing([]) == 0
