@@ -23,7 +23,7 @@ from ..options import IngestOptions
 from .boilerplate import LineInfo, segment
 from .decode import repair_mojibake
 from .html import extract_html
-from .language import LangGuess, detect, letter_count
+from .language import LangGuess, detect, detect_line, letter_count
 from .sentences import split_sentences
 from .sources import FileUnit, Unit, load_file
 
@@ -117,7 +117,7 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
 
     lines = text.split("\n")
     line_langs = [
-        detect(line).lang if letter_count(line) >= LINE_LANG_MIN_LETTERS else None for line in lines
+        detect_line(line) if letter_count(line) >= LINE_LANG_MIN_LETTERS else None for line in lines
     ]
     guess = detect(text)
     lang = raw.lang or guess.lang

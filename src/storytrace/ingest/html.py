@@ -10,6 +10,7 @@ Contract:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -83,6 +84,30 @@ def _line_evidence(html: str) -> dict[str, LineInfo]:
     return evidence
 
 
+def _restore_lines(text: str, evidence: dict[str, LineInfo]) -> str:
+    """Put back the paragraph breaks of a text extracted as one line.
+
+    On short pages trafilatura's fallback joins every block with spaces (headline, byline,
+    paragraphs, caption on one line), which hides the boilerplate lines from the line-level
+    segmenter. Blocks of the page whose text follows one another in the extracted line mark
+    where the lines were.
+    """
+    folded = text.casefold()
+    cuts: list[int] = []
+    pos = 0
+    for block in evidence:
+        k = folded.find(block, pos)
+        if k < 0:
+            continue
+        if k > 0:
+            cuts.append(k)
+        pos = k + len(block)
+    if not cuts:
+        return text
+    pieces = [text[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(text)])]
+    return "\n".join(p for p in pieces if p)
+
+
 def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted:
     """Extract the main text and metadata of one HTML page; see the module docstring."""
     import trafilatura
@@ -106,6 +131,8 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extracted
             )
         )
     evidence = _line_evidence(html)
+    if "\n" not in text.strip():
+        text = _restore_lines(text, evidence)
     lines = text.split("\n")
     info = tuple(evidence.get(_norm(line)) if line.strip() else None for line in lines)
     # trafilatura falls back to any text it can find; a page whose "main text" is all links

@@ -115,6 +115,18 @@ def letter_count(text: str) -> int:
     return len(_LETTER.findall(text))
 
 
+def detect_line(text: str) -> str | None:
+    """The language of one line; repeated lines (site furniture) are answered from a cache."""
+    if len(text) > 300:
+        return detect(text).lang
+    return _detect_short(text)
+
+
+@lru_cache(maxsize=65536)
+def _detect_short(text: str) -> str | None:
+    return detect(text).lang
+
+
 def detect(text: str, *, min_letters: int = 12) -> LangGuess:
     """Guess the language of ``text``; ``lang`` is ``None`` below ``min_letters`` letters."""
     if letter_count(text) < min_letters:
