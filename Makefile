@@ -9,7 +9,7 @@ DEMO_DB := $(VENV)/demo.db
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test test-slow test-dask lint typecheck check bench clean install
+.PHONY: demo test test-slow test-dask gate lint typecheck check bench clean install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test-slow: $(VENV)/.installed
 
 test-dask: $(VENV)/.installed-dask
 	$(BIN)/python -m pytest -q -m "dask"
+
+## gate: trace the gold corpora and fail below the floors in tests/quality/floors.json
+gate: $(VENV)/.installed
+	$(BIN)/python tests/quality/gate.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests $(wildcard benchmarks)
