@@ -354,12 +354,24 @@ def _title(
     passages: Mapping[str, Sequence[Passage]],
     mem: list[tuple[str, int]],
 ) -> str:
+    """A short label: a headline the story's passages share, else the fullest version's
+    title, else the opening of its first passage."""
     per_doc: dict[str, list[int]] = defaultdict(list)
     for d, i in mem:
         per_doc[d].append(i)
+    # A headline carried by several versions (copies keep it) names the story best.
+    headlines: dict[str, int] = defaultdict(int)
+    for d, idxs in per_doc.items():
+        for i in idxs:
+            text = " ".join(passages[d][i].text.split())
+            if is_headline(text) and len(text.split()) >= 3:
+                headlines[text.strip("•*· ")] += 1
+    shared = [h for h, n in headlines.items() if n >= 2]
+    if shared:
+        return max(sorted(shared), key=lambda h: headlines[h])
     best = max(sorted(per_doc), key=lambda d: len(per_doc[d]))
     doc, first = docs[best], min(per_doc[best])
     if doc.title and first == 0:
-        return doc.title
-    text = " ".join(passages[best][first].text.split())
+        return doc.title.strip("•*· ")
+    text = " ".join(passages[best][first].text.split()).strip("•*· ")
     return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"

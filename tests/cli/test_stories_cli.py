@@ -1,0 +1,57 @@
+"""`storytrace add` and `storytrace stories` end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from storytrace.cli import main
+
+ORIGINAL = (
+    "Storm closes the harbour in Havnvik\n\n"
+    "Flood waters rose in the harbour town of Havnvik on Tuesday night, the mayor said.\n\n"
+    "About 4,500 residents left their homes before the storm reached the coast.\n\n"
+    "The ferry terminal will stay closed until the sea wall has been inspected.\n"
+)
+COPY = "Republished from the Havnvik Times.\n\n" + ORIGINAL
+OTHER = (
+    "Council approves new budget for schools\n\n"
+    "The city council approved a budget of 12 million kroner for school repairs on Monday.\n\n"
+    "Teachers had asked for new roofs and better heating in three older buildings.\n\n"
+    "Work will start in June and should be finished before the winter term.\n"
+)
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_add_links_new_documents_into_existing_stories(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "original.txt").write_text(ORIGINAL)
+    (first / "other.txt").write_text(OTHER)
+    (second / "copy.txt").write_text(COPY)
+    db = str(tmp_path / "st.db")
+    code, out = invoke("add", str(first), "--db", db)
+    assert code == 0, out
+    code, out = invoke("add", str(second), "--db", db)
+    assert code == 0, out
+    assert "1 added" in out
+    code, out = invoke("stories", "--db", db, "--json")
+    assert code == 0, out
+    stories = [json.loads(line) for line in out.splitlines()]
+    assert sorted(sorted(s["documents"]) for s in stories) == [["copy", "original"], ["other"]]
+    assert all(s["languages"] == ["en"] for s in stories)
+    code, out = invoke("stories", "--db", db)
+    assert code == 0 and "Storm closes the harbour" in out
+
+
+def test_stories_without_a_store(tmp_path: Path) -> None:
+    code, out = invoke("stories", "--db", str(tmp_path / "missing.db"))
+    assert code == 1
+    assert "no store" in out
