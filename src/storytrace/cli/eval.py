@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import StorytraceError
+from ..eval.baselines import BASELINES
 from ..eval.report import EvalScore, score_report
 from ..eval.truth import Truth, load_truth
 from ..options import Options
@@ -94,6 +95,31 @@ def scores_table(score: EvalScore) -> Table:
     return table
 
 
+BASELINE_METRICS = (
+    "stories.pairwise_precision",
+    "stories.pairwise_recall",
+    "stories.pairwise_f1",
+    "stories.ari",
+    "segments.story_accuracy",
+)
+
+
+def baselines_table(ours: Mapping[str, float], others: Mapping[str, Mapping[str, float]]) -> Table:
+    """storytrace's story metrics beside each baseline's, on the same documents."""
+    table = Table(title="Against baselines", title_justify="left", header_style="bold")
+    table.add_column("metric", no_wrap=True)
+    table.add_column("storytrace", justify="right")
+    for name in others:
+        table.add_column(name, justify="right")
+    for metric in BASELINE_METRICS:
+        table.add_row(
+            metric,
+            f"{ours.get(metric, 0.0):.3f}",
+            *(f"{others[n].get(metric, 0.0):.3f}" for n in others),
+        )
+    return table
+
+
 @click.command("eval")
 @click.argument(
     "truth_path", metavar="TRUTH", type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -133,6 +159,13 @@ def scores_table(score: EvalScore) -> Table:
     default=None,
     help="With --run: TOML file with options.",
 )
+@click.option(
+    "--baselines/--no-baselines",
+    default=True,
+    show_default=True,
+    help="Also score trivial baselines (every document alone, MinHash near-duplicates, one "
+    "story per language) on the same documents.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and --json output).")
 def eval_cmd(
     truth_path: Path,
@@ -142,6 +175,7 @@ def eval_cmd(
     no_link: bool,
     workers: int | None,
     config: Path | None,
+    baselines: bool,
     quiet: bool,
 ) -> None:
     """Score a trace REPORT (or a fresh trace of --run INPUT_DIR) against TRUTH.
@@ -165,13 +199,26 @@ def eval_cmd(
         assert report_path is not None
         report = _read_json(report_path, "report")
     score = score_report(truth, report)
-
-    data = json.dumps(score.to_dict(), indent=2)
+    flat = score.to_dict()
+    base_scores: dict[str, dict[str, float]] = {}
+    if baselines:
+        for name, make in BASELINES.items():
+            base_scores[name] = score_report(truth, make(report)).to_dict()
+            flat.update(
+                {
+                    f"baseline.{name}.{k}": v
+                    for k, v in base_scores[name].items()
+                    if k.startswith(("stories.", "segments."))
+                }
+            )
+    data = json.dumps(flat, indent=2)
     if json_out == STDOUT:
         click.echo(data)
         return
     out = console(quiet)
     out.print(scores_table(score))
+    if base_scores:
+        out.print(baselines_table(score.to_dict(), base_scores))
     for note in score.notes():
         out.print(Text("! " + note, style="yellow"))
     if json_out is not None:
