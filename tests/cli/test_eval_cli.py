@@ -32,11 +32,19 @@ def files(tmp_path: Path, examples_dir: Path) -> tuple[Path, Path]:
 
 
 def test_table(files: tuple[Path, Path]) -> None:
-    code, out = invoke("eval", *map(str, files))
+    code, out = invoke("eval", *map(str, files), "--no-baselines")
     assert code == 0, out
     assert "Evaluation" in out
     assert all(m in out for m in METRICS)
     assert "1.000" in out and "0.000" not in out
+    assert "Against baselines" not in out
+
+
+def test_baselines_beside_the_scores(files: tuple[Path, Path]) -> None:
+    code, out = invoke("eval", *map(str, files))
+    assert code == 0, out
+    assert "Against baselines" in out
+    assert all(name in out for name in ("alone", "minhash", "per-language"))
 
 
 def test_json_to_stdout(files: tuple[Path, Path]) -> None:
