@@ -79,9 +79,9 @@ def trace_report(store: Store, ids: Sequence[str]) -> dict[str, Any]:
 
 def report_parts(store: Store, ids: Sequence[str]) -> tuple[list[str], list[dict[str, Any]]]:
     """Document ids (the run's, then the other members of its stories) and ``stories[]``."""
-    from .link.run import load_stories, stories_json
+    from .link.run import load_derived, load_stories, stories_json
 
     wanted = list(dict.fromkeys(ids))
-    stories = stories_json(load_stories(store), set(wanted))
+    stories = stories_json(load_stories(store), set(wanted), load_derived(store))
     extra = sorted({d for s in stories for d in s["documents"]} - set(wanted))
     return wanted + extra, stories

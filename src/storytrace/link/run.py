@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 PAIRS = "link.pairs"
 STORIES = "link.stories"
 LINKED = "link.docs"
+DERIVED = "derive.stories"
 
 ProgressFn = Callable[[str, int, int | None], None]
 
@@ -211,6 +212,8 @@ def link_store(
     )
     _write_stories(store, docs, plist, stories)
     t5 = time.perf_counter()
+    _derive(store, stories, links, emb)
+    t6 = time.perf_counter()
     report.stories = list(stories.stories)
     report.compared = len(known)
     report.newly_compared = len(fresh)
@@ -221,6 +224,7 @@ def link_store(
         "candidates": t3 - t2,
         "compare": t4 - t3,
         "stories": t5 - t4,
+        "derive": t6 - t5,
     }
     return report
 
@@ -281,6 +285,19 @@ def _resegment_sentences(doc: Document, segs: list[Segment]) -> list[Sentence]:
     ]
 
 
+def _derive(store: Store, stories: Stories, links: Sequence[DocLink], emb: Embedder) -> None:
+    """Origin, forest and labelled links of every multi-document story (derive/)."""
+    from ..derive.run import derive_stories
+
+    multi = [st for st in stories.stories if len(st.documents) >= 2]
+    wanted = sorted({d for st in stories.stories for d in st.documents})
+    docs = {d.id: d for d in store.documents(wanted)}  # with this run's story segments
+    linked = {frozenset((lk.a, lk.b)) for lk in links}
+    derived = derive_stories(docs, stories.stories, linked, emb, store) if multi else {}
+    store.delete_state(DERIVED)
+    store.put_state(DERIVED, derived)
+
+
 def load_stories(store: Store) -> list[StoryInfo]:
     """The stories of the last link run, in id order."""
     raw = store.get_state(STORIES)
@@ -288,10 +305,31 @@ def load_stories(store: Store) -> list[StoryInfo]:
     return sorted(items, key=lambda s: int(s.id[1:]) if s.id[1:].isdigit() else 0)
 
 
-def stories_json(stories: Iterable[StoryInfo], ids: set[str] | None = None) -> list[dict[str, Any]]:
-    """``stories[]`` of the report for the stories touching ``ids`` (all when None)."""
-    return [
-        {"id": s.id, "title": s.title, "documents": list(s.documents), "origin": None, "links": []}
-        for s in stories
-        if ids is None or ids & set(s.documents)
-    ]
+def stories_json(
+    stories: Iterable[StoryInfo],
+    ids: set[str] | None = None,
+    derived: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """``stories[]`` of the report for the stories touching ``ids`` (all when None), with
+    the origin and links of the derivation stage when ``derived`` holds them."""
+    out = []
+    for s in stories:
+        if ids is not None and not ids & set(s.documents):
+            continue
+        d = (derived or {}).get(s.id, {})
+        origin = d.get("origin") or (s.documents[0] if len(s.documents) == 1 else None)
+        out.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "documents": list(s.documents),
+                "origin": origin,
+                "links": list(d.get("links", [])),
+            }
+        )
+    return out
+
+
+def load_derived(store: Store) -> dict[str, Any]:
+    """Origins and links per story id, as the last link run derived them."""
+    return store.get_state(DERIVED)

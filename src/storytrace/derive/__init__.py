@@ -1,0 +1,1 @@
+"""Derivation: within a story, which version came from which, and how."""
