@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
+from rich.console import Console
 
 from ..errors import StorytraceError
 from ..ingest.run import iter_documents
 from ..pipeline import TraceResult, report_parts, trace_inputs
 from ..report.json import write_report
-from ..report.terminal import documents_table, print_problems, stories_table
+from ..report.terminal import documents_table, print_problems, stories_table, story_tree
+from ..store import Store
 from .common import (
     build_options,
     console,
@@ -71,6 +74,7 @@ def trace_cmd(
                 out.print(f"… and {len(ids) - TABLE_ROWS} more documents (see --json)")
             if stories:
                 out.print(stories_table(stories, store, limit=TABLE_ROWS))
+                print_trees(out, store, stories)
         print_problems(out, report.problems, verbose=verbose)
         if json_path is not None:
             n = write_report(json_path, iter_documents(store, ids), stories)
@@ -120,6 +124,18 @@ def add_cmd(
         f"{len(linked.stories) if linked else 0} stories in the store → {opts.db}"
     )
     raise SystemExit(exit_code(report, strict))
+
+
+def print_trees(out: Console, store: Store, stories: list[dict[str, Any]]) -> None:
+    """The derivation forest of each story with several versions."""
+    multi = [s for s in stories if len(s["documents"]) > 1][:TABLE_ROWS]
+    langs = {
+        d.id: d.lang for d in store.documents(sorted({x for s in multi for x in s["documents"]}))
+    }
+    for story in multi:
+        tree = story_tree(story, langs)
+        if tree is not None:
+            out.print(tree)
 
 
 def _link_seconds(result: TraceResult) -> float:

@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
 
 from ..models import Document, Problem
 from ..store import Store
@@ -100,3 +101,35 @@ def stories_table(
             span or Text("—", style="dim"),
         )
     return table
+
+
+def story_tree(story: Mapping[str, Any], langs: Mapping[str, str | None]) -> Tree | None:
+    """The derivation forest of one story as a rich tree: one line per version with its
+    language, the relation to its parent and the coverage of both sides."""
+    links = [lk for lk in story.get("links", []) if lk.get("tree", True)]
+    if not links:
+        return None
+    children: dict[str, list[Mapping[str, Any]]] = {}
+    for lk in links:
+        children.setdefault(str(lk["source"]), []).append(lk)
+    targets = {str(lk["target"]) for lk in links}
+    roots = [story.get("origin")] if story.get("origin") else []
+    roots += sorted(s for s in children if s not in targets and s not in roots)
+    top = Tree(Text(f"{story['id']}  {story['title']}", style="bold"))
+
+    def add(node: Tree, doc: str) -> None:
+        for lk in sorted(children.get(doc, []), key=lambda x: str(x["target"])):
+            cov = lk.get("coverage", {})
+            label = Text(f"{lk['target']} ({langs.get(str(lk['target'])) or '?'})  ")
+            label.append(f"{lk['relation']}", style="cyan")
+            label.append(
+                f"  covers {cov.get('source', 0):.0%} of source, "
+                f"{cov.get('target', 0):.0%} of itself aligned",
+                style="dim",
+            )
+            add(node.add(label), str(lk["target"]))
+
+    for root in roots:
+        tag = " origin" if root == story.get("origin") else ""
+        add(top.add(Text(f"{root} ({langs.get(str(root)) or '?'}){tag}", style="green")), str(root))
+    return top
