@@ -207,7 +207,7 @@ def test_embed_cached_order_and_identity(first: list[str], second: list[str]) ->
 
 @pytest.fixture(scope="module")
 def e5() -> E5Embedder:
-    return E5Embedder(threads=2, batch=2)
+    return E5Embedder(batch=2)  # threads=None: leave OMP_NUM_THREADS alone in the test run
 
 
 def test_e5_name_and_lazy_load() -> None:

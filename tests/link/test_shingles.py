@@ -101,7 +101,7 @@ def test_tokens_are_normalised_and_idempotent(text: str) -> None:
 
 
 def test_version_names_the_algorithm() -> None:
-    assert MINHASH_VERSION == minhash_version(128, 1)
+    assert minhash_version(128, 1) == MINHASH_VERSION
     assert f"rensa-{metadata.version('rensa')}" in MINHASH_VERSION
     assert re.search(r"/perm128/seed1/tok\d+$", MINHASH_VERSION)
     assert minhash_version(64, 7).endswith(f"/perm64/seed7/tok{sh.TOKENIZER_VERSION}")

@@ -37,7 +37,8 @@ def store(
 def unit_rows(n: int, dim: int = 384, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
     rows = rng.standard_normal((n, dim)).astype(np.float32)
-    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows
 
 
 def as_f16(vec: np.ndarray) -> np.ndarray:

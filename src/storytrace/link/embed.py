@@ -62,7 +62,9 @@ def _is_blank(text: str) -> bool:
 def _unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
     """Rows scaled to unit length; zero rows stay zero."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    out = np.zeros_like(matrix)
+    np.divide(matrix, norms, out=out, where=norms > 0)
+    return out
 
 
 class E5Embedder:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from ..errors import StoreError
 from ..models import Document, Problem, Segment, Sentence
+from . import linkdata
 from .base import (
     AddPlanner,
     AddResult,
@@ -40,7 +41,6 @@ from .base import (
     validate_segments,
     validate_sentences,
 )
-from . import linkdata
 from .migrations import check_identity, migrate
 
 if TYPE_CHECKING:

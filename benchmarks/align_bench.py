@@ -1,0 +1,194 @@
+"""Alignment benchmark: how fast ``storytrace.align.align`` is, warm and cold.
+
+* ``synthetic``: a 40 x 40-sentence pair (``--sentences``) of e5-like 384-d vectors (unrelated
+  sentences at cosine ~0.78, translations ~0.92), with a shuffled quarter, aligned
+  ``--repeat`` times with and without lexical anchors; the target is <= 50 ms per pair.
+* ``corpus``: the documents of ``--corpus`` (default: the bundled examples) are ingested; each
+  gold document pair of its ``truth.json`` is aligned with vectors cached (``warm``: scoring
+  and DP only) and cold (``cold``: e5 embedding of both documents' sentences included, no
+  cache). Throughput is reported as aligned sentence pairs per second (pairs the aligner
+  output) and as document pairs per second.
+
+Prints machine information first (CPU, BLAS threads, load), because the numbers depend on it:
+on a loaded 2-core machine OpenBLAS' threads fight each other and a 100 x 384 matrix product
+can take 70 ms instead of 1 ms; set ``OPENBLAS_NUM_THREADS=1`` for small matrices.
+
+Run from the repository root: ``python benchmarks/align_bench.py [--json out.json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO / "src"))
+
+import numpy as np  # noqa: E402
+
+from storytrace.align import align, anchors, config_for  # noqa: E402
+
+
+def machine() -> dict[str, Any]:
+    """CPU model and count, load, BLAS thread settings, Python, numpy."""
+    model = None
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu_model": model or platform.processor() or None,
+        "cpu_count": os.cpu_count(),
+        "load_avg": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+        "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+        "omp_threads": os.environ.get("OMP_NUM_THREADS"),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "platform": platform.platform(terse=True),
+    }
+
+
+def synthetic_pair(n: int, seed: int = 0, dim: int = 384) -> tuple[np.ndarray, np.ndarray]:
+    """A source of ``n`` sentences and a translation whose paragraphs (4 sentences) are
+    shuffled, in an e5-like vector space."""
+    rng = np.random.default_rng(seed)
+
+    def unit(size: tuple[int, ...]) -> np.ndarray:
+        v = rng.normal(size=size)
+        return np.asarray(v / np.linalg.norm(v, axis=-1, keepdims=True))
+
+    common, meanings = unit((dim,)), unit((n, dim))
+
+    def say(idx: np.ndarray) -> np.ndarray:
+        mixed = (
+            np.sqrt(0.78) * common
+            + np.sqrt(0.14) * meanings[idx]
+            + np.sqrt(0.08) * unit((len(idx), dim))
+        )
+        return np.asarray(mixed)
+
+    paragraphs = [list(range(p, min(p + 4, n))) for p in range(0, n, 4)]
+    order = rng.permutation(len(paragraphs))
+    tgt_idx = np.array([i for p in order for i in paragraphs[p]])
+    return say(np.arange(n)), say(tgt_idx)
+
+
+def time_it(fn: Any, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def bench_synthetic(n: int, repeat: int) -> dict[str, Any]:
+    src, tgt = synthetic_pair(n)
+    fake = [anchors(f"Sentence {i} about Havnvik, {i * 100} people.") for i in range(n)]
+    align(src, tgt)  # warm numpy's code paths
+    plain = time_it(lambda: align(src, tgt), repeat)
+    with_anchors = time_it(lambda: align(src, tgt, src_anchors=fake, tgt_anchors=fake), repeat)
+    pairs = len(align(src, tgt).pairs())
+    return {
+        "sentences": n,
+        "median_ms": round(1000 * statistics.median(plain), 2),
+        "min_ms": round(1000 * min(plain), 2),
+        "median_ms_with_anchors": round(1000 * statistics.median(with_anchors), 2),
+        "pairs_aligned": pairs,
+        "target_ms": 50.0,
+    }
+
+
+def bench_corpus(corpus: Path, repeat: int) -> dict[str, Any]:
+    from storytrace import MemoryStore, Options, ingest_inputs
+    from storytrace.link.embed import E5Embedder
+
+    store = MemoryStore()
+    report = ingest_inputs([str(corpus / "input")], options=Options(workers=1), store=store)
+    docs: dict[str, tuple[list[str], str | None]] = {}
+    for doc in store.documents(report.ids):
+        boiler = {i for i, seg in enumerate(doc.segments) if seg.kind == "boilerplate"}
+        texts = [doc.text[s.start : s.end] for s in doc.sentences if s.segment not in boiler]
+        docs[Path(doc.source).stem] = (texts, doc.lang)
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    links = [(a["source"], a["target"]) for a in truth["alignments"]]
+    embedder = E5Embedder()
+    embedder.embed(["warm up the model"])
+
+    cold_seconds, pairs_out, sentences = 0.0, 0, 0
+    vectors: dict[str, np.ndarray] = {}
+    for source, target in links:
+        start = time.perf_counter()
+        sv = embedder.embed(docs[source][0])  # no cache: every pair pays its embeddings
+        tv = embedder.embed(docs[target][0])
+        al = align(
+            sv,
+            tv,
+            src_anchors=[anchors(t) for t in docs[source][0]],
+            tgt_anchors=[anchors(t) for t in docs[target][0]],
+            cfg=config_for(docs[source][1], docs[target][1]),
+        )
+        cold_seconds += time.perf_counter() - start
+        vectors[source], vectors[target] = sv, tv
+        pairs_out += len(al.pairs())
+        sentences += len(sv) + len(tv)
+
+    def warm() -> None:
+        for source, target in links:
+            align(
+                vectors[source],
+                vectors[target],
+                src_anchors=[anchors(t) for t in docs[source][0]],
+                tgt_anchors=[anchors(t) for t in docs[target][0]],
+                cfg=config_for(docs[source][1], docs[target][1]),
+            )
+
+    warm_seconds = statistics.median(time_it(warm, repeat))
+    return {
+        "corpus": str(corpus),
+        "document_pairs": len(links),
+        "sentences_embedded_cold": sentences,
+        "pairs_aligned": pairs_out,
+        "warm_seconds": round(warm_seconds, 4),
+        "warm_pairs_per_s": round(pairs_out / warm_seconds, 1),
+        "warm_doc_pairs_per_s": round(len(links) / warm_seconds, 1),
+        "cold_seconds": round(cold_seconds, 3),
+        "cold_pairs_per_s": round(pairs_out / cold_seconds, 1),
+        "cold_doc_pairs_per_s": round(len(links) / cold_seconds, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sentences", type=int, default=40, help="synthetic pair size")
+    parser.add_argument("--repeat", type=int, default=20, help="timing repetitions")
+    parser.add_argument("--corpus", type=Path, default=REPO / "examples")
+    parser.add_argument("--no-corpus", action="store_true", help="synthetic timing only")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+
+    result: dict[str, Any] = {"machine": machine()}
+    print("machine:", json.dumps(result["machine"]))
+    result["synthetic"] = bench_synthetic(args.sentences, args.repeat)
+    print("synthetic:", json.dumps(result["synthetic"]))
+    if not args.no_corpus:
+        result["corpus"] = bench_corpus(args.corpus, max(1, args.repeat // 4))
+        print("corpus:", json.dumps(result["corpus"]))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
