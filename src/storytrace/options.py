@@ -54,6 +54,9 @@ class EvidenceConfig:
     cross_margin: float = 0.06
     min_support: int = 2
     min_ordered: int = 2
+    #: Passages that both name two or more facts (numbers, names) must share this much of
+    #: them (weighted Jaccard) to match.
+    min_fact_overlap: float = 0.15
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,28 @@ def containment(x: set[str], y: set[str]) -> float:
     return len(x & y) / min(len(x), len(y))
 
 
+def _pos(ps: list[Passage], idx: int) -> int:
+    """Position in ``ps`` of the passage whose ``idx`` is ``idx``."""
+    return next(k for k, p in enumerate(ps) if p.idx == idx)
+
+
+def facts(text: str) -> frozenset[str]:
+    """Numbers and name keys of a passage (transliteration-insensitive; see align.anchors)."""
+    from ..align.anchors import name_keys, number_keys
+
+    return frozenset({"n:" + k for k in number_keys(text)} | {"w:" + k for k in name_keys(text)})
+
+
+def facts_agree(a: str, b: str, threshold: float) -> bool:
+    """False when both passages carry facts and hardly any are shared."""
+    from ..align.anchors import weighted_jaccard
+
+    fa, fb = facts(a), facts(b)
+    if not fa or not fb:
+        return True
+    return weighted_jaccard(fa, fb) >= threshold
+
+
 def longest_increasing(values: list[int]) -> int:
     """Length of the longest strictly increasing subsequence (patience sorting)."""
     import bisect
@@ -145,10 +167,22 @@ def compare(
         else:
             overlap = 0.0
             ok = cos >= cfg.cross_cos and margin >= cfg.cross_margin
+        # Same wording, other facts: formulaic news ("X beat Y 2-1 in the final") shares
+        # sentence frames across stories; a derived passage keeps most names and figures.
+        if ok and not facts_agree(pa[i].text, pb[j].text, cfg.min_fact_overlap):
+            ok = False
         # Headings ("Low morale" / "Into conflict") match by chance: no support from them.
         if (ok and not (pa[i].short or pb[j].short)) or (ok and overlap >= 0.99):
             matches.append(PassageMatch(pa[i].idx, pb[j].idx, cos, margin, overlap))
     if len(matches) < cfg.min_support:
+        return None
+    # Sentence frames without facts ("Experts say the coming days will be decisive") recur
+    # across unrelated stories; a link needs at least one match that shares a fact, when
+    # the matched passages state any.
+    matched_facts = [
+        (facts(pa[_pos(pa, mt.a)].text), facts(pb[_pos(pb, mt.b)].text)) for mt in matches
+    ]
+    if any(fa or fb for fa, fb in matched_facts) and not any(fa & fb for fa, fb in matched_facts):
         return None
     ordered = longest_increasing([mt.b for mt in sorted(matches, key=lambda mt: mt.a)])
     if ordered < min(cfg.min_ordered, len(matches)):
