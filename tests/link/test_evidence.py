@@ -69,3 +69,24 @@ def test_scattered_order_is_rejected() -> None:
 def test_longest_increasing() -> None:
     assert longest_increasing([3, 1, 2, 5, 4]) == 3
     assert longest_increasing([]) == 0
+
+
+def test_same_frame_other_facts_is_not_a_match() -> None:
+    """Formulaic sentences recur across stories; the names and figures tell them apart."""
+    a = [
+        f"Residents of Rotterdam were invited on {10 + i} May to a public meeting in Delft."
+        for i in range(4)
+    ]
+    b = [
+        f"Residents of Sevilla were invited on {20 + i} June to a public meeting in Cádiz."
+        for i in range(4)
+    ]
+    va = BASIS[:4]
+    vb = np.stack([near(i, 0.97, 40 + i) for i in range(4)])
+    assert compare(ps("a", a), ps("b", b), va, vb, same_language=True) is None
+    # the same facts in other words still match
+    c = [
+        f"On {10 + i} May, people from Rotterdam were asked to come to a meeting in Delft."
+        for i in range(4)
+    ]
+    assert compare(ps("a", a), ps("c", c), va, vb, same_language=True) is not None
