@@ -65,6 +65,8 @@ def trace_inputs(
             options=opts.link,
             embedder=embedder or make_embedder(opts.link.embedder),
             progress=link_progress,
+            workers=opts.workers,
+            parallel_min_inputs=opts.parallel_min_inputs,
         )
     return TraceResult(run, linked)
 
