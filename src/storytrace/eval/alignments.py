@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storytrace.eval.boilerplate import Counts
+from storytrace.eval.boilerplate import Counts, CountsView
 from storytrace.eval.links import as_span, iter_links
 from storytrace.eval.stories import report_documents
 from storytrace.eval.truth import Truth, locate_text
@@ -101,24 +101,12 @@ def max_matching(adjacency: Sequence[Sequence[int]], n_right: int) -> list[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class AlignmentScore:
+class AlignmentScore(CountsView):
     """Alignment figures; ``by_pair`` holds counts per truth (source, target) document pair."""
 
     counts: Counts
     by_pair: Mapping[tuple[str, str], Counts]
     unlocated: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.counts.precision
-
-    @property
-    def recall(self) -> float:
-        return self.counts.recall
-
-    @property
-    def f1(self) -> float:
-        return self.counts.f1
 
 
 def _truth_pairs(

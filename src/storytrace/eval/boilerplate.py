@@ -79,6 +79,25 @@ class Counts:
         return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 
+class CountsView:
+    """Precision, recall and F1 of a score object that keeps its totals in ``counts``."""
+
+    __slots__ = ()
+    counts: Counts
+
+    @property
+    def precision(self) -> float:
+        return self.counts.precision
+
+    @property
+    def recall(self) -> float:
+        return self.counts.recall
+
+    @property
+    def f1(self) -> float:
+        return self.counts.f1
+
+
 @dataclass(frozen=True, slots=True)
 class UnmatchedSegment:
     """A truth boilerplate segment that could not be located in the report text."""
@@ -111,7 +130,7 @@ class DocumentScore:
 
 
 @dataclass(frozen=True, slots=True)
-class BoilerplateScore:
+class BoilerplateScore(CountsView):
     """Micro-averaged figures plus per-document and per-reason breakdowns."""
 
     counts: Counts
@@ -120,18 +139,6 @@ class BoilerplateScore:
     false_positives_by_reason: Mapping[str, int] = field(default_factory=dict)
     unmatched: tuple[UnmatchedSegment, ...] = ()
     missing_documents: tuple[str, ...] = ()
-
-    @property
-    def precision(self) -> float:
-        return self.counts.precision
-
-    @property
-    def recall(self) -> float:
-        return self.counts.recall
-
-    @property
-    def f1(self) -> float:
-        return self.counts.f1
 
     def document(self, doc_id: str) -> DocumentScore:
         for d in self.documents:

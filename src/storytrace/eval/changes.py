@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storytrace.eval.alignments import Span, max_matching, overlap
-from storytrace.eval.boilerplate import Counts
+from storytrace.eval.boilerplate import Counts, CountsView
 from storytrace.eval.links import as_span, iter_links
 from storytrace.eval.stories import report_documents
 from storytrace.eval.truth import Truth, TruthChange, locate_text
@@ -74,7 +74,7 @@ class _Pred:
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeScore:
+class ChangeScore(CountsView):
     """Kind-agnostic, per-kind, major and fact-kind figures; see the module docstring."""
 
     counts: Counts
@@ -82,18 +82,6 @@ class ChangeScore:
     major: Counts = field(default_factory=Counts)
     facts: Counts = field(default_factory=Counts)
     unlocated: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.counts.precision
-
-    @property
-    def recall(self) -> float:
-        return self.counts.recall
-
-    @property
-    def f1(self) -> float:
-        return self.counts.f1
 
     def kind(self, kind: str) -> Counts:
         return self.by_kind.get(kind, Counts())
