@@ -1,4 +1,8 @@
-"""Terminal output with rich: the per-document table and the problem list."""
+"""Terminal output with rich: document and story tables, derivation trees, fact changes.
+
+Contract: pure renderers from report-shaped dicts (``report-schema.md``) and stored
+documents to rich renderables; nothing here computes a trace.
+"""
 
 from __future__ import annotations
 
@@ -103,9 +107,70 @@ def stories_table(
     return table
 
 
-def story_tree(story: Mapping[str, Any], langs: Mapping[str, str | None]) -> Tree | None:
+#: Order in which change kinds are shown: facts first, meaning drift last.
+_KIND_RANK = {"number": 0, "date": 1, "name": 2, "quote": 3, "polarity": 4, "negation": 4}
+
+
+def change_rank(change: Mapping[str, Any]) -> tuple[int, int, float]:
+    """Sort key of a change: major first, then fact kinds before drift, then confidence."""
+    major = 0 if change.get("severity") == "major" else 1
+    return major, _KIND_RANK.get(str(change.get("kind")), 5), -float(change.get("score", 0.0))
+
+
+def top_changes(link: Mapping[str, Any], n: int = 3) -> list[Mapping[str, Any]]:
+    """The ``n`` most important changes of a link (see :func:`change_rank`)."""
+    return sorted(link.get("changes", []), key=change_rank)[:n]
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def change_line(change: Mapping[str, Any], width: int = 48) -> Text:
+    """One change as ``kind  "source" → "target"  (note)``."""
+    line = Text(f"{change.get('kind', 'other'):<8} ", style="magenta")
+    line.append(f"“{_clip(str(change.get('source_text', '')), width)}”")
+    line.append(" → ", style="bold")
+    line.append(f"“{_clip(str(change.get('target_text', '')), width)}”")
+    note = str(change.get("note") or "")
+    if note:
+        line.append(f"  {_clip(note, 60)}", style="dim")
+    return line
+
+
+def changes_table(link: Mapping[str, Any], *, limit: int | None = None) -> Table:
+    """Every change of one link, most important first."""
+    table = Table(
+        title=f"Changes {link['source']} → {link['target']}",
+        title_justify="left",
+        header_style="bold",
+    )
+    table.add_column("kind", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("source", overflow="fold", max_width=40)
+    table.add_column("target", overflow="fold", max_width=40)
+    table.add_column("note", overflow="fold", max_width=48)
+    changes = sorted(link.get("changes", []), key=change_rank)
+    for n, c in enumerate(changes):
+        if limit is not None and n >= limit:
+            break
+        table.add_row(
+            str(c.get("kind", "other")),
+            Text("major", style="red") if c.get("severity") == "major" else "",
+            str(c.get("source_text", "")),
+            str(c.get("target_text", "")),
+            Text(str(c.get("note", "")), style="dim"),
+        )
+    return table
+
+
+def story_tree(
+    story: Mapping[str, Any], langs: Mapping[str, str | None], *, changes: int = 3
+) -> Tree | None:
     """The derivation forest of one story as a rich tree: one line per version with its
-    language, the relation to its parent and the coverage of both sides."""
+    language, the relation to its parent and the coverage of both sides, and under it the
+    ``changes`` most important fact changes of that link."""
     links = [lk for lk in story.get("links", []) if lk.get("tree", True)]
     if not links:
         return None
@@ -127,9 +192,22 @@ def story_tree(story: Mapping[str, Any], langs: Mapping[str, str | None]) -> Tre
                 f"{cov.get('target', 0):.0%} of itself aligned",
                 style="dim",
             )
-            add(node.add(label), str(lk["target"]))
+            child = node.add(label)
+            for change in top_changes(lk, changes):
+                child.add(change_line(change))
+            hidden = len(lk.get("changes", [])) - changes
+            if hidden > 0:
+                child.add(Text(f"… {hidden} more change(s) (storytrace show)", style="dim"))
+            add(child, str(lk["target"]))
 
     for root in roots:
         tag = " origin" if root == story.get("origin") else ""
         add(top.add(Text(f"{root} ({langs.get(str(root)) or '?'}){tag}", style="green")), str(root))
+    collations = [lk for lk in story.get("links", []) if not lk.get("tree", True)]
+    for lk in collations:
+        node = top.add(
+            Text(f"{lk['source']} ⇄ {lk['target']}  collated ({lk['relation']})", style="dim")
+        )
+        for change in top_changes(lk, changes):
+            node.add(change_line(change))
     return top

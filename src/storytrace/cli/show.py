@@ -1,0 +1,87 @@
+"""``storytrace show``: one story in full, from the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.text import Text
+
+from ..ingest.run import iter_documents
+from ..link.run import load_derived, load_stories, stories_json
+from ..options import DEFAULT_DB, Options
+from ..report.terminal import changes_table, documents_table, story_facts, story_tree
+from .common import console, opened_store
+
+
+def find_stories(stories: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Stories named by ``key``: a story id, or a document id (every story it is in)."""
+    by_id = [s for s in stories if s["id"] == key]
+    return by_id or [s for s in stories if key in s["documents"]]
+
+
+@click.command("show")
+@click.argument("story")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="SQLite store to read.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the story as report JSON.")
+def show_cmd(story: str, db: Path, as_json: bool) -> None:
+    """Print STORY in full: its documents, derivation tree, every link and every change.
+
+    STORY is a story id (S3) as `storytrace stories` lists them, or a document id (then
+    every story the document is in is shown).
+    """
+    if not db.exists():
+        raise click.ClickException(f"no store at {db} (run `storytrace trace` or `add` first)")
+    out = console(False)
+    with opened_store(Options(db=str(db))) as store:
+        stories = stories_json(load_stories(store), None, load_derived(store))
+        chosen = find_stories(stories, story)
+        if not chosen:
+            raise click.ClickException(
+                f"no story or document {story!r} in {db} (`storytrace stories` lists them)"
+            )
+        if as_json:
+            for s in chosen:
+                click.echo(json.dumps(s, ensure_ascii=False))
+            return
+        for s in chosen:
+            langs, span = story_facts(s, store)
+            out.rule(Text(f"{s['id']}  {s['title']}", style="bold"))
+            out.print(
+                f"{len(s['documents'])} document(s) in {', '.join(langs) or '?'}"
+                + (f", {span}" if span else "")
+                + (f"; origin {s['origin']}" if s.get("origin") else "; origin unknown")
+            )
+            docs = list(iter_documents(store, s["documents"]))
+            out.print(documents_table(docs, width=out.width))
+            tree = story_tree(s, {d.id: d.lang for d in docs}, changes=0)
+            if tree is not None:
+                out.print(tree)
+            for lk in s.get("links", []):
+                cov = lk.get("coverage", {})
+                kind = "derivation" if lk.get("tree", True) else "collation"
+                out.print(
+                    Text(f"\n{lk['source']} → {lk['target']}  ", style="bold")
+                    + Text(f"{lk['relation']}", style="cyan")
+                    + Text(
+                        f"  ({kind}, score {lk.get('score', 0):.2f}, coverage "
+                        f"{cov.get('source', 0):.0%} / {cov.get('target', 0):.0%}, "
+                        f"{len(lk.get('alignments', []))} aligned, "
+                        f"{len(lk.get('added', []))} added, "
+                        f"{len(lk.get('dropped', []))} dropped passages)",
+                        style="dim",
+                    )
+                )
+                if lk.get("changes"):
+                    out.print(changes_table(lk))
+                else:
+                    out.print(Text("no fact changes", style="dim"))
