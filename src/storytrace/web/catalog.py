@@ -1,0 +1,204 @@
+"""What the viewer reads: a read-only store, the stories of its last link run, and search.
+
+Contract:
+    ``Catalog(db)`` opens the SQLite store at ``db`` read-only (``mode=ro``: the viewer can
+    never write, migrate or create it) and loads, once, the stories with their derivation
+    (``link.run.stories_json`` over ``load_stories``/``load_derived``, the same data
+    ``pipeline.report_parts`` gives ``trace --json``) and a light row per story document
+    (language, title, date; no text). ``story_report(sid)`` returns a report-shaped dict of
+    one story (its documents in full, built by ``report.json.build_report``), cached LRU.
+    ``search(...)`` filters the stories by text, language and date.
+
+    A catalog is safe to share between threads: the one SQLite connection is used under a
+    lock. The store is a snapshot as of opening; restart the viewer to see a newer run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..link.run import load_derived, load_stories, stories_json
+from ..report.html import StoryRow, date_span
+from ..report.json import build_report
+from ..store.migrations import check_identity, latest_version
+from ..store.sqlite import SQLiteStore
+
+#: Stories whose full documents are kept in memory between requests.
+CACHE_STORIES = 64
+
+
+class ReadOnlySQLiteStore(SQLiteStore):
+    """An :class:`SQLiteStore` on a read-only connection; every write raises ``StoreError``.
+
+    Unlike ``SQLiteStore(path)`` it neither creates nor migrates the file: a missing file,
+    a foreign database or a schema of another version is refused with ``StoreError``.
+    """
+
+    # SQLiteStore.__init__ is not called on purpose: it would open read-write and migrate.
+    def __init__(self, path: str | Path) -> None:
+        target = Path(path)
+        self.path = target
+        self._label = str(target)
+        if not target.is_file():
+            raise StoreError(f"no store at {target}")
+        uri = target.resolve().as_uri() + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {target}: {exc}") from exc
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA query_only = ON")
+            version = check_identity(conn, self._label)
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{target} is not a readable storytrace store: {exc}") from exc
+            raise
+        if version != latest_version():
+            conn.close()
+            raise StoreError(
+                f"{target} has schema version {version}, this storytrace reads "
+                f"{latest_version()}: run any storytrace command on it once to upgrade"
+            )
+        # Case-folded substring search that, unlike SQL lower(), folds every script.
+        conn.create_function("st_fold", 1, _fold, deterministic=True)
+        self._conn = conn
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        """Rows of one read-only statement."""
+        with self._read() as conn:
+            return conn.execute(sql, params).fetchall()
+
+
+def _fold(value: object) -> str | None:
+    return value.casefold() if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class DocRow:
+    id: str
+    lang: str
+    title: str
+    published: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntry:
+    """A story as the list and the search see it (no text)."""
+
+    story: Mapping[str, Any]
+    row: StoryRow
+    folded: str  # story and document titles, case-folded
+    langs: frozenset[str]
+    days: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    rows: list[StoryRow]
+    total: int
+
+
+class Catalog:
+    """The viewer's data (see the module docstring)."""
+
+    def __init__(self, db: str | Path, *, cache_size: int = CACHE_STORIES) -> None:
+        self.store = ReadOnlySQLiteStore(db)
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._cache_size = cache_size
+        with self._lock:
+            stories = stories_json(load_stories(self.store), None, load_derived(self.store))
+            docs = {
+                r[0]: DocRow(r[0], r[1] or "?", r[2] or "", r[3] or "")
+                for r in self.store.query("SELECT id, lang, title, published FROM documents")
+            }
+            self.n_docs = len(docs)
+        self.entries: dict[str, StoryEntry] = {}
+        for story in stories:
+            members = [docs[d] for d in story["documents"] if d in docs]
+            links = story.get("links") or []
+            row = StoryRow(
+                id=story["id"],
+                title=story.get("title") or "",
+                n_docs=len(story["documents"]),
+                langs=sorted({m.lang for m in members}),
+                n_links=len(links),
+                n_changes=sum(len(lk.get("changes") or []) for lk in links),
+                dates=date_span(m.published for m in members),
+            )
+            folded = "\n".join([row.title, *(m.title for m in members)]).casefold()
+            days = tuple(sorted({m.published[:10] for m in members if m.published}))
+            self.entries[story["id"]] = StoryEntry(story, row, folded, frozenset(row.langs), days)
+        self.langs = sorted({x for e in self.entries.values() for x in e.langs})
+
+    def close(self) -> None:
+        with self._lock:
+            self.store.close()
+
+    def story_report(self, sid: str) -> dict[str, Any] | None:
+        """A ``storytrace.report/1`` dict holding story ``sid`` and its documents, or None."""
+        entry = self.entries.get(sid)
+        if entry is None:
+            return None
+        with self._lock:
+            cached = self._cache.get(sid)
+            if cached is not None:
+                self._cache.move_to_end(sid)
+                return cached
+            docs = list(self.store.documents(entry.story["documents"]))
+            report = build_report(docs, [entry.story])
+            self._cache[sid] = report
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+            return report
+
+    def search(
+        self,
+        text: str = "",
+        lang: str = "",
+        date_from: str = "",
+        date_to: str = "",
+        *,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> SearchResult:
+        """Stories matching every given filter, in story order.
+
+        ``text`` matches (case-folded substring) the story title, a document title or a
+        document's cleaned text; ``lang`` a document language; ``date_from``/``date_to``
+        (``YYYY-MM-DD``, inclusive) a document's publication day.
+        """
+        needle = text.strip().casefold()
+        in_text: set[str] = set()
+        if needle:
+            with self._lock:
+                rows = self.store.query(
+                    "SELECT id FROM documents WHERE instr(st_fold(text), ?) > 0", (needle,)
+                )
+            in_text = {r[0] for r in rows}
+        hits = []
+        for entry in self.entries.values():
+            if lang and lang not in entry.langs:
+                continue
+            if (date_from or date_to) and not any(
+                (not date_from or day >= date_from) and (not date_to or day <= date_to)
+                for day in entry.days
+            ):
+                continue
+            if (
+                needle
+                and needle not in entry.folded
+                and in_text.isdisjoint(entry.story["documents"])
+            ):
+                continue
+            hits.append(entry.row)
+        return SearchResult(hits[offset : offset + limit], len(hits))
