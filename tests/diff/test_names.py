@@ -1,0 +1,388 @@
+"""Names: extraction per language, cross-script matching (measured on a labelled list), and
+the name comparer (respelling, replacement, additions, gender flips, no false alarms)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storytrace.diff.model import Side
+from storytrace.diff.names import compare_names, name_key, names, same_name
+
+# Labelled pairs: (a, b, same referent?). Written for this test: transliterations, exonyms,
+# inflected forms, and near misses that must stay apart.
+LABELLED: list[tuple[str, str, bool]] = [
+    ("Kherson", "Cherson", True),
+    ("Kherson", "Херсон", True),
+    ("Kherson", "Херсоні", True),
+    ("Kherson", "Херсона", True),
+    ("Tabalov", "Табалов", True),
+    ("Tabalov", "Табалова", True),
+    ("Aleksei", "Alexey", True),
+    ("Aleksei", "Алексей", True),
+    ("Alexey", "Олексій", False),  # the Ukrainian name is another form: we do not claim it
+    ("Kyiv", "Kiev", True),
+    ("Kyiv", "Kiew", True),
+    ("Kyiv", "Киев", True),
+    ("Kyiv", "Київ", True),
+    ("Kiev", "Києві", True),
+    ("Zelensky", "Zelenskiy", True),
+    ("Zelensky", "Selenskyj", True),
+    ("Zelensky", "Зеленский", True),
+    ("Zelensky", "Зеленського", True),
+    ("Putin", "Путин", True),
+    ("Putin", "Putins", True),
+    ("Vladimir Putin", "Wladimir Putin", True),
+    ("Vladimir Putin", "Путина", True),
+    ("Solberg", "Сульберг", True),
+    ("Severodonetsk", "Sievierodonetsk", True),
+    ("Donetsk", "Donezk", True),
+    ("Kharkiv", "Харків", True),
+    ("Kharkiv", "Charkiw", True),
+    ("Kharkiv", "Харьков", True),
+    ("Chernihiv", "Tschernihiw", True),
+    ("Zhytomyr", "Schytomyr", True),
+    ("Hamburg", "Гамбург", True),
+    ("Melnikova", "Мельникова", True),
+    ("Valentina Melnikova", "Melnikova", True),
+    ("Moscow", "Москва", True),
+    ("Moscow", "Moskau", True),
+    ("Ukraine", "Украина", True),
+    ("Ukraine", "Україна", True),
+    ("Crimea", "Krim", True),
+    ("Crimea", "Крым", True),
+    ("Germany", "Deutschland", True),
+    ("Mariupol", "Маріуполь", True),
+    ("Ursula von der Leyen", "von der Leyen", True),
+    ("Kherson", "Kharkiv", False),
+    ("Putin", "Peskov", False),
+    ("Tabalov", "Tabakov", False),
+    ("Vladimir Putin", "Vladimir Zelensky", False),
+    ("Kyiv", "Lviv", False),
+    ("Moscow", "Minsk", False),
+    ("Crimea", "Kherson", False),
+    ("Melnikova", "Melnik", False),
+    ("Berlin", "Bern", False),
+    ("Austria", "Australia", False),
+    ("Mariupol", "Melitopol", False),
+    ("CNN", "BBC", False),
+    ("Shoigu", "Surovikin", False),
+    ("Jeremy Fleming", "Jeremy Hunt", False),
+    ("Donetsk", "Donbas", False),
+    ("Odesa", "Oslo", False),
+    ("Sumy", "Summa", False),
+    ("Bakhmut", "Bucha", False),
+    ("Irpin", "Izium", False),
+    ("Anna", "Hanna", False),
+    ("Navalny", "Nabiullina", False),
+    ("Lavrov", "Lavrin", False),
+    ("Makarov", "Markov", False),
+    ("Paris", "Praha", False),
+]
+
+
+# Written after the rules were tuned on LABELLED and never tuned on: an honest estimate.
+HELD_OUT: list[tuple[str, str, bool]] = [
+    ("Zaporizhzhia", "Запорожье", True),
+    ("Zaporizhzhia", "Saporischschja", True),
+    ("Dnipro", "Днепр", True),
+    ("Mykolaiv", "Николаев", True),
+    ("Mykolaiv", "Mykolajiw", True),
+    ("Luhansk", "Луганск", True),
+    ("Luhansk", "Lugansk", True),
+    ("Sergei Shoigu", "Sergej Schoigu", True),
+    ("Sergei Shoigu", "Сергей Шойгу", True),
+    ("Dmitry Peskov", "Dmitri Peskow", True),
+    ("Peskov", "Пескова", True),
+    ("Navalny", "Nawalny", True),
+    ("Navalny", "Навального", True),
+    ("Kuleba", "Кулеба", True),
+    ("Podolyak", "Podoljak", True),
+    ("Bucha", "Butscha", True),
+    ("Izium", "Isjum", True),
+    ("Kramatorsk", "Краматорске", True),
+    ("Volodymyr", "Wolodymyr", True),
+    ("Volodymyr", "Владимир", False),
+    ("Lviv", "Lemberg", False),
+    ("Lysychansk", "Lyssytschansk", True),
+    ("Melitopol", "Мелитополь", True),
+    ("Yevgeny Prigozhin", "Jewgeni Prigoschin", True),
+    ("Prigozhin", "Пригожина", True),
+    ("Kadyrov", "Kadyrow", True),
+    ("Medvedev", "Medwedew", True),
+    ("Gerasimov", "Герасимов", True),
+    ("Surovikin", "Surowikin", True),
+    ("Peskov", "Pesko", False),
+    ("Shoigu", "Shmyhal", False),
+    ("Kuleba", "Kuleshov", False),
+    ("Lviv", "Lutsk", False),
+    ("Dnipro", "Dubno", False),
+    ("Kadyrov", "Kasyanov", False),
+    ("Medvedev", "Medinsky", False),
+    ("Kramatorsk", "Kostiantynivka", False),
+    ("Navalny", "Nalivaiko", False),
+    ("Kherson", "Khmelnytskyi", False),
+    ("Izium", "Irpin", False),
+    ("Sergei Shoigu", "Sergei Lavrov", False),
+    ("Dmitry Peskov", "Dmitry Medvedev", False),
+    ("Bucha", "Borodianka", False),
+    ("Luhansk", "Lutsk", False),
+    ("Oleg", "Olga", False),
+]
+
+
+def accuracy(pairs: list[tuple[str, str, bool]]) -> tuple[float, list[tuple[str, str, bool]]]:
+    """Share of pairs ``same_name`` labels right, and the wrong ones."""
+    wrong = [(a, b, want) for a, b, want in pairs if same_name(a, b) != want]
+    return 1 - len(wrong) / len(pairs), wrong
+
+
+def test_same_name_accuracy_on_labelled_pairs() -> None:
+    score, wrong = accuracy(LABELLED)
+    # Measured 1.00 (66/66); the rules were tuned on this list.
+    assert score >= 0.95, wrong
+
+
+def test_same_name_accuracy_on_held_out_pairs() -> None:
+    score, wrong = accuracy(HELD_OUT)
+    # Measured 0.933 (42/45): Ukrainian against Russian forms of one place (Mykolaiv /
+    # Николаев, Zaporizhzhia / Запорожье) miss, and Volodymyr / Владимир meet.
+    assert score >= 0.9, wrong
+
+
+@pytest.mark.parametrize(("a", "b", "want"), LABELLED)
+def test_same_name_is_symmetric(a: str, b: str, want: bool) -> None:
+    assert same_name(a, b) == same_name(b, a)
+
+
+@given(st.text(alphabet=st.characters(categories=["Lu", "Ll"]), max_size=20))
+def test_name_key_is_case_invariant(s: str) -> None:
+    assert name_key(s) == name_key(s.upper()) == name_key(s.lower())
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщыэюяіїє", min_size=2))
+def test_a_name_is_the_same_as_itself(s: str) -> None:
+    word = s.capitalize()
+    assert same_name(word, word) == bool(name_key(word))
+
+
+def test_name_key_folds_scripts_and_diacritics() -> None:
+    assert name_key("Херсон") == "kherson"
+    assert name_key("Putin’s") == "putin"
+    assert name_key("Søren Ærø") == "soren aero"
+    assert name_key("Київ", "uk") == "kyyiv"
+
+
+def _found(text: str, lang: str) -> list[str]:
+    return [f.text for f in names(text, lang)]
+
+
+def test_names_english_runs_acronyms_and_titles() -> None:
+    text = "Russian President Vladimir Putin met GCHQ staff in Kherson on Monday."
+    assert _found(text, "en") == ["Vladimir Putin", "GCHQ", "Kherson"]
+    facts = names(text, "en")
+    assert facts[1].detail == "acronym"
+    assert facts[0].value == "vladimir putin"
+    assert text[facts[2].start : facts[2].end] == "Kherson"
+
+
+def test_names_sentence_start_needs_evidence() -> None:
+    # "Soldiers" starts the sentence: capitals prove nothing there
+    assert _found("Soldiers refused to go to Bucha.", "en") == ["Bucha"]
+    # a run at the start is a name, without a leading opener ("The", "Later")
+    assert _found("Olena Petrenko left.", "en") == ["Olena Petrenko"]
+    assert _found("The Kremlin said so.", "en") == ["Kremlin"]
+    # a possessive at the start is a name
+
+    assert _found("Petrenko's lawyer left.", "en") == ["Petrenko"]
+    # seen capitalised elsewhere in the passage
+    assert _found("Petrenko left. Later Petrenko came back.", "en") == ["Petrenko", "Petrenko"]
+
+
+def test_names_particles_join_runs() -> None:
+    assert _found("The report by Ursula von der Leyen was read.", "en") == ["Ursula von der Leyen"]
+    assert _found("Le ministre Jean de la Fontaine a parlé.", "fr") == ["Jean de la Fontaine"]
+
+
+def test_names_german_nouns_are_filtered() -> None:
+    text = "Die müden Soldaten trafen Olaf Scholz und die Regierung in Berlin am Montag."
+    assert _found(text, "de") == ["Olaf Scholz", "Berlin"]
+
+
+def test_names_norwegian_russian_ukrainian() -> None:
+    assert _found("Soldatene ble sendt til Kherson av Sergej Sjojgu.", "nb") == [
+        "Kherson",
+        "Sergej Sjojgu",
+    ]
+    assert _found("Войска вошли в Херсон, сообщил Сергей Шойгу.", "ru") == [
+        "Херсон",
+        "Сергей Шойгу",
+    ]
+    assert _found("Війська залишили Херсон, заявив Олексій Резніков.", "uk") == [
+        "Херсон",
+        "Олексій Резніков",
+    ]
+
+
+def test_english_demonyms_are_marked() -> None:
+    facts = names("The officer met Ukrainian troops near Kyiv.", "en")
+    assert [(f.text, f.detail) for f in facts] == [("Ukrainian", "demonym"), ("Kyiv", "")]
+
+
+def _cmp(a: str, la: str, b: str, lb: str) -> list[tuple[str, str, str]]:
+    src, tgt = Side(a, la, offset=100), Side(b, lb, offset=500)
+    return [(c.note, c.source_text, c.target_text) for c in compare_names(src, tgt)]
+
+
+def test_respelling_in_one_language_is_a_low_score_change() -> None:
+    src = Side("The convoy drove towards Kherson at night.", "en", offset=10)
+    tgt = Side("The convoy drove towards Cherson at night.", "en", offset=200)
+    (change,) = compare_names(src, tgt)
+    assert change.kind == "name"
+    assert change.note == "spelling: Kherson -> Cherson (same name)"
+    assert change.score < 0.5
+    assert change.source == (10 + 25, 10 + 32)
+    assert change.target == (200 + 25, 200 + 32)
+
+
+def test_respelled_given_name_of_a_person() -> None:
+    changes = _cmp(
+        "The lawyer Oleksandr Marchenko agreed.",
+        "en",
+        "The lawyer Olexandr Marchenko agreed.",
+        "en",
+    )
+    assert changes == [
+        (
+            "spelling: Oleksandr Marchenko -> Olexandr Marchenko (same person)",
+            "Oleksandr Marchenko",
+            "Olexandr Marchenko",
+        )
+    ]
+
+
+def test_transliteration_endings_count_as_one_form() -> None:
+    # -ii / -iy / -yi are the same Ukrainian ending in different systems: not reported
+    assert _cmp("Oleksii Marchenko agreed.", "en", "Oleksiy Marchenko agreed.", "en") == []
+
+
+def test_spelling_across_languages_is_not_a_change() -> None:
+    assert (
+        _cmp("The convoy drove towards Kherson.", "en", "Der Konvoi fuhr nach Cherson.", "de") == []
+    )
+    assert _cmp("Aleksei Tabalov agreed.", "en", "Алексей Табалов согласился.", "ru") == []
+
+
+def test_replaced_name() -> None:
+    changes = _cmp(
+        "The troops were sent to Kyiv, Putin said.",
+        "en",
+        "Die Truppen wurden nach Charkiw geschickt, sagte Putin.",
+        "de",
+    )
+    assert changes == [("name changed: Kyiv -> Charkiw", "Kyiv", "Charkiw")]
+
+
+def test_added_person_across_languages() -> None:
+    changes = _cmp(
+        "Some soldiers have refused to carry out orders.",
+        "en",
+        "Jeremy Fleming, sjefen for GCHQ, sier at noen soldater nekter å adlyde ordre.",
+        "nb",
+    )
+    assert [c[0] for c in changes] == ["name added: Jeremy Fleming", "name added: GCHQ"]
+
+
+def test_dropped_name_in_one_language() -> None:
+    changes = _cmp("He met Marchenko in Odesa.", "en", "He met the lawyer in Odesa.", "en")
+    assert [c[0] for c in changes] == ["name dropped: Marchenko"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang"),
+    [
+        ("Her organization advises soldiers.", "His organization advises soldiers.", "en"),
+        ("Hun sa at hennes organisasjon hjelper.", "Hun sa at hans organisasjon hjelper.", "nb"),
+        ("Он сказал, что уедет.", "Она сказала, что уедет.", "ru"),
+        ("Er sagte, er komme morgen.", "Er sagte, sie komme morgen.", "de"),
+        ("Він сказав, що поїде.", "Вона сказала, що поїде.", "uk"),
+    ],
+)
+def test_gender_flip(a: str, b: str, lang: str) -> None:
+    changes = compare_names(Side(a, lang), Side(b, lang))
+    assert [c.kind for c in changes] == ["name"]
+    assert changes[0].note.startswith("gender of referent flipped")
+
+
+def test_gender_is_not_compared_across_languages() -> None:
+    assert _cmp("She left.", "en", "Han dro.", "nb") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        (
+            "Russian President Vladimir Putin spoke in Moscow.",
+            "en",
+            "Russlands president Vladimir Putin talte i Moskva.",
+            "nb",
+        ),
+        (
+            "Russian troops are struggling in Ukraine.",
+            "en",
+            "Russiske tropper sliter i Ukraina.",
+            "nb",
+        ),
+        (
+            "Russian troops are struggling in Ukraine.",
+            "en",
+            "Российские войска испытывают трудности в Украине.",
+            "ru",
+        ),
+        (
+            "The soldiers in Ukraine are tired, said Ursula von der Leyen.",
+            "en",
+            "Die Soldaten in der Ukraine sind müde, sagte Ursula von der Leyen.",
+            "de",
+        ),
+        (
+            "Russia's Defense Ministry did not respond to a CNN request.",
+            "en",
+            "Das russische Verteidigungsministerium reagierte nicht auf eine Anfrage von CNN.",
+            "de",
+        ),
+        ("Vladimir Putin said so.", "en", "Putin said so on Monday.", "en"),
+        ("Putin’s war goes on.", "en", "Putins krig fortsetter.", "nb"),
+        ("Germany sent tanks to Kyiv.", "en", "Deutschland schickte Panzer nach Kiew.", "de"),
+        ("В Херсоне тихо, сказал Иванов.", "ru", "У Херсоні тихо, сказав Іванов.", "uk"),
+        ("The mayor of Kharkiv spoke.", "en", "Мэр Харькова выступил.", "ru"),
+    ],
+)
+def test_names_that_meet_report_nothing(a: str, la: str, b: str, lb: str) -> None:
+    assert _cmp(a, la, b, lb) == []
+
+
+@given(
+    st.sampled_from(
+        [
+            ("Russian President Vladimir Putin met GCHQ staff in Kherson.", "en"),
+            ("Die Soldaten trafen Olaf Scholz in Berlin.", "de"),
+            ("Войска вошли в Херсон, сообщил Сергей Шойгу.", "ru"),
+            ("Her organization advises soldiers in Kyiv.", "en"),
+        ]
+    ),
+    st.integers(min_value=0, max_value=10_000),
+)
+def test_a_side_compared_with_itself_reports_nothing(sample: tuple[str, str], offset: int) -> None:
+    text, lang = sample
+    side = Side(text, lang, offset=offset)
+    assert compare_names(side, side) == []
+
+
+@given(st.text(max_size=80), st.sampled_from(["en", "de", "ru", "nb", None]))
+def test_any_text_compared_with_itself_reports_nothing(text: str, lang: str | None) -> None:
+    side = Side(text, lang)
+    assert compare_names(side, side) == []
+    for fact in names(text, lang):
+        assert text[fact.start : fact.end] == fact.text
