@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storytrace.diff.model import Side
-from storytrace.diff.names import compare_names, name_key, names, same_name
+from storytrace.diff.names import compare_names, name_key, names, same_name, tokens
 
 # Labelled pairs: (a, b, same referent?). Written for this test: transliterations, exonyms,
 # inflected forms, and near misses that must stay apart.
@@ -132,6 +132,161 @@ HELD_OUT: list[tuple[str, str, bool]] = [
 ]
 
 
+# Tuning list for the transliteration readings and the similarity threshold (written with
+# them, on other names than the benchmark pool): hard near-misses of Ukrainian surnames.
+DEV: list[tuple[str, str, bool]] = [
+    ("Kostiantynivka", "Konstantinovka", True),
+    ("Sloviansk", "Slavyansk", True),
+    ("Pavlohrad", "Pavlograd", True),
+    ("Kropyvnytskyi", "Kropywnyzkyj", True),
+    ("Berdiansk", "Berdjansk", True),
+    ("Berdiansk", "Бердянск", True),
+    ("Nikopol", "Нікополь", True),
+    ("Enerhodar", "Energodar", True),
+    ("Shevchenko", "Schewtschenko", True),
+    ("Shevchenko", "Chevtchenko", True),
+    ("Shevchenko", "Sjevtsjenko", True),
+    ("Klitschko", "Klytschko", True),
+    ("Klitschko", "Кличко", True),
+    ("Poroshenko", "Porochenko", True),
+    ("Poroshenko", "Porosjenko", True),
+    ("Zaluzhnyi", "Saluschnyj", True),
+    ("Zaluzhnyi", "Zaloujny", True),
+    ("Zaluzhnyi", "Залужный", True),
+    ("Khrushchev", "Chruschtschow", True),
+    ("Khrushchev", "Jruschov", True),
+    ("Khrushchev", "Khrouchtchev", True),
+    ("Khrushchev", "Хрущёв", True),
+    ("Dostoevsky", "Dostojewski", True),
+    ("Tchaikovsky", "Tschaikowski", True),
+    ("Tchaikovsky", "Чайковский", True),
+    ("Chekhov", "Tschechow", True),
+    ("Chekhov", "Tsjekhov", True),
+    ("Chekhov", "Tchekhov", True),
+    ("Chekhov", "Chéjov", True),
+    ("Dumas", "Дюма", True),
+    ("Renault", "Рено", True),
+    ("Bordeaux", "Бордо", True),
+    ("Toulouse", "Тулуза", True),
+    ("Lyon", "Лион", True),
+    ("Jiménez", "Хименес", True),
+    ("Javier", "Хавьер", True),
+    ("Schröder", "Шрёдер", True),
+    ("Sánchez", "Санчес", True),
+    ("Kostiantynivka", "Kostiantynopil", False),
+    ("Sloviansk", "Slovakia", False),
+    ("Pavlohrad", "Petrohrad", False),
+    ("Berdiansk", "Berdychiv", False),
+    ("Nikopol", "Nikolsk", False),
+    ("Shevchenko", "Shevtsov", False),
+    ("Klitschko", "Kuchma", False),
+    ("Poroshenko", "Prokopenko", False),
+    ("Zaluzhnyi", "Zelensky", False),
+    ("Chekhov", "Chernov", False),
+    ("Chekhov", "Chekalov", False),
+    ("Dumas", "Dumont", False),
+    ("Lyon", "Lille", False),
+    ("Toulouse", "Tours", False),
+    ("Marseille", "Marsala", False),
+    ("Kovalenko", "Kovalchuk", False),
+    ("Petrov", "Petrenko", False),
+    ("Sidorov", "Sidorenko", False),
+    ("Bondar", "Bondarenko", False),
+    ("Kuzmin", "Kuzmenko", False),
+    ("Marchenko", "Martynenko", False),
+    ("Savchenko", "Savchuk", False),
+    ("Lysenko", "Lysak", False),
+    ("Orlov", "Orban", False),
+    ("Hrytsenko", "Hryshchenko", False),
+    ("Babenko", "Bobenko", False),
+    ("Rudenko", "Rudnev", False),
+    ("Karpov", "Karpenko", False),
+    ("Sokolov", "Sokolenko", False),
+    ("Tkach", "Tkachuk", False),
+    ("Moroz", "Morris", False),
+    ("Kravets", "Kravchuk", False),
+    ("Melnik", "Melnichuk", False),
+    ("Boyko", "Bojko", True),
+    ("Hryhorii", "Grigory", True),
+]
+
+
+# Written before the transliteration readings of :mod:`storytrace.diff.translit` and never
+# tuned on (except: one rule, Ukrainian i = Russian o, was added after Lviv / Львов missed).
+HELD_OUT_2: list[tuple[str, str, bool]] = [
+    ("Zhytomyr", "Jytomyr", True),
+    ("Zhytomyr", "Житомир", True),
+    ("Khmelnytskyi", "Chmelnyzkyj", True),
+    ("Khmelnytskyi", "Хмельницкий", True),
+    ("Cherkasy", "Tscherkassy", True),
+    ("Cherkasy", "Tsjerkasy", True),
+    ("Cherkasy", "Tcherkassy", True),
+    ("Cherkasy", "Черкассы", True),
+    ("Uzhhorod", "Ужгород", True),
+    ("Uzhhorod", "Uschhorod", True),
+    ("Uzhhorod", "Oujhorod", True),
+    ("Vinnytsia", "Winnyzja", True),
+    ("Vinnytsia", "Винница", True),
+    ("Yanukovych", "Janukowytsch", True),
+    ("Yanukovych", "Janukovitsj", True),
+    ("Yanukovych", "Ianoukovitch", True),
+    ("Yanukovych", "Yanukóvich", True),
+    ("Tymoshenko", "Timoschenko", True),
+    ("Tymoshenko", "Timosjenko", True),
+    ("Tymoshenko", "Timochenko", True),
+    ("Khodorkovsky", "Chodorkowski", True),
+    ("Khodorkovsky", "Jodorkovski", True),
+    ("Gorbachev", "Gorbatschow", True),
+    ("Gorbachev", "Gorbatsjov", True),
+    ("Gorbachev", "Gorbatchev", True),
+    ("Gorbachev", "Горбачёв", True),
+    ("Zakharova", "Sacharowa", True),
+    ("Zakharova", "Zajárova", True),
+    ("Macron", "Макрон", True),
+    ("Jacques Chirac", "Жак Ширак", True),
+    ("Renaud", "Рено", True),
+    ("Michel Barnier", "Мишель Барнье", True),
+    ("Boris Johnson", "Борис Джонсон", True),
+    ("Scholz", "Шольц", True),
+    ("Merkel", "Меркель", True),
+    ("Juan", "Хуан", True),
+    ("Müller", "Мюллер", True),
+    ("Plovdiv", "Пловдив", True),
+    ("Lviv", "Lwiw", True),
+    ("Lviv", "Львов", True),
+    ("Avdiivka", "Awdijiwka", True),
+    ("Shmyhal", "Shmygal", True),
+    ("Yermak", "Jermak", True),
+    ("Lukashenko", "Lukaschenko", True),
+    ("Sergei", "Serhiy", True),
+    ("Mikhail", "Mijaíl", True),
+    ("Mikhail", "Михаил", True),
+    ("Yulia", "Julija", True),
+    ("Yulia", "Юлия", True),
+    ("Chernivtsi", "Chernihiv", False),
+    ("Chernivtsi", "Tschernihiw", False),
+    ("Sloviansk", "Sviatohirsk", False),
+    ("Horlivka", "Hostomel", False),
+    ("Avdiivka", "Andriivka", False),
+    ("Kupiansk", "Kurakhove", False),
+    ("Pokrovsk", "Popasna", False),
+    ("Lukashenko", "Lyashko", False),
+    ("Mikhail", "Mykola", False),
+    ("Oleksiy", "Oleksandr", False),
+    ("Nikolai", "Nikolaev", False),
+    ("Yermak", "Yarmak", False),
+    ("Scholz", "Schulz", False),
+    ("Merkel", "Markel", False),
+    ("Juan", "Ivan", False),
+    ("Tymoshenko", "Timchenko", False),
+    ("Gorbachev", "Gorbunov", False),
+    ("Zakharova", "Zakharchenko", False),
+    ("Renaud", "Renan", False),
+    ("Plovdiv", "Pavlohrad", False),
+    ("Uzhhorod", "Uman", False),
+]
+
+
 def accuracy(pairs: list[tuple[str, str, bool]]) -> tuple[float, list[tuple[str, str, bool]]]:
     """Share of pairs ``same_name`` labels right, and the wrong ones."""
     wrong = [(a, b, want) for a, b, want in pairs if same_name(a, b) != want]
@@ -146,9 +301,43 @@ def test_same_name_accuracy_on_labelled_pairs() -> None:
 
 def test_same_name_accuracy_on_held_out_pairs() -> None:
     score, wrong = accuracy(HELD_OUT)
-    # Measured 0.933 (42/45): Ukrainian against Russian forms of one place (Mykolaiv /
-    # Николаев, Zaporizhzhia / Запорожье) miss, and Volodymyr / Владимир meet.
+    # Measured 0.933 (42/45) before the readings of .translit, 0.978 (44/45) after:
+    # Mykolaiv / Николаев (Ukrainian against Russian form, initial M / N) still misses.
+    assert score >= 0.95, wrong
+
+
+def test_same_name_accuracy_on_dev_pairs() -> None:
+    score, wrong = accuracy(DEV)
+    # Measured 0.945 (69/73); tuned on. Misses: Kostiantynivka / Konstantinovka (an n more
+    # changes the skeleton), Khrushchev / Jruschov; meets: Moroz / Morris, Babenko / Bobenko.
     assert score >= 0.9, wrong
+
+
+def test_same_name_accuracy_on_second_held_out_list() -> None:
+    score, wrong = accuracy(HELD_OUT_2)
+    # Measured 0.743 (52/70) with the rules before .translit, 0.929 (65/70) after. Misses:
+    # Johnson / Джонсон (silent h); meets: surnames one vowel apart (Yermak / Yarmak,
+    # Scholz / Schulz, Merkel / Markel, Tymoshenko / Timchenko).
+    assert score >= 0.9, wrong
+
+
+def test_similarity_threshold_is_the_measured_best() -> None:
+    """MIN_SIMILARITY is the best of a sweep on the tuning lists (LABELLED + DEV)."""
+    from storytrace.diff import names as module
+    from storytrace.diff import translit
+
+    def tuned(threshold: float) -> float:
+        saved = translit.similar.__defaults__
+        translit.similar.__defaults__ = (threshold,)
+        module._word_level.cache_clear()
+        try:
+            return accuracy(LABELLED + DEV)[0]
+        finally:
+            translit.similar.__defaults__ = saved
+            module._word_level.cache_clear()
+
+    scores = {t: tuned(t) for t in (0.65, 0.7, 0.75, 0.8, 0.85, 0.9)}
+    assert max(scores.values()) == scores[translit.MIN_SIMILARITY], scores
 
 
 @pytest.mark.parametrize(("a", "b", "want"), LABELLED)
@@ -168,6 +357,9 @@ def test_a_name_is_the_same_as_itself(s: str) -> None:
 
 
 def test_name_key_folds_scripts_and_diacritics() -> None:
+    assert name_key("Šefčovič") == "shefchovich"  # Slavic Latin letters as digraphs
+    assert name_key("Воробьёв") == "vorobyev"  # a soft sign before a vowel is a glide
+    assert name_key("Грета", "uk") == "hreta"
     assert name_key("Херсон") == "kherson"
     assert name_key("Putin’s") == "putin"
     assert name_key("Søren Ærø") == "soren aero"
@@ -386,3 +578,56 @@ def test_any_text_compared_with_itself_reports_nothing(text: str, lang: str | No
     assert compare_names(side, side) == []
     for fact in names(text, lang):
         assert text[fact.start : fact.end] == fact.text
+
+
+def test_slavic_diacritics_meet_both_english_forms() -> None:
+    assert same_name("Šefčovič", "Sefcovic")  # diacritics dropped
+    assert same_name("Žytomyr", "Zhytomyr")  # digraphs
+
+
+@pytest.mark.parametrize(
+    "sides",
+    [
+        # one person in seven languages and two Cyrillic alphabets
+        [
+            ("Sergej Tsjernysjov sa det.", "no"),
+            ("Sergei Chernyshov said so.", "en"),
+            ("Сергей Чернышов сказал это.", "ru"),
+            ("Serguéi Chernyshov lo dijo.", "es"),
+            ("Sergueï Tchernychov l'a dit.", "fr"),
+            ("Das sagte Sergej Tschernyschow.", "de"),
+            ("Сергій Чернишов це сказав.", "uk"),
+        ],
+        # a French name spelled by its pronunciation in Russian
+        [("Michel Renaud a parlé.", "fr"), ("Мишель Рено выступил.", "ru")],
+        # a foreign g written with Ukrainian г
+        [("Greta Lindberg spoke.", "en"), ("Виступила Грета Ліндберг.", "uk")],
+        # Spanish j for х
+        [("La ciudad de Jabárovsk votó.", "es"), ("The city of Khabarovsk voted.", "en")],
+        # Ukrainian against Russian form of a place
+        [("Війська увійшли до Львова.", "uk"), ("Troops entered Lvov.", "en")],
+    ],
+)
+def test_one_name_across_conventions_reports_nothing(sides: list[tuple[str, str]]) -> None:
+    for a in sides:
+        for b in sides:
+            assert _cmp(a[0], a[1], b[0], b[1]) == [], (a, b)
+
+
+def test_replaced_name_across_conventions_is_still_reported() -> None:
+    changes = _cmp("Troops entered Chernivtsi.", "en", "Die Truppen erreichten Tschernihiw.", "de")
+    assert changes == [("name changed: Chernivtsi -> Tschernihiw", "Chernivtsi", "Tschernihiw")]
+
+
+def test_german_sentence_initial_article_and_counts_mark_nouns() -> None:
+    assert _found("Die Preise stiegen in Bonn.", "de") == ["Bonn"]
+    assert _found("Sie ließ 3.000 Panzer in Bonn zurück.", "de") == ["Bonn"]
+    assert _found("Sie ließ 3 000 Panzer in Bonn zurück.", "de") == ["Bonn"]
+
+
+def test_separators_inside_numbers_end_no_sentence() -> None:
+    assert [t.initial for t in tokens("Es waren 3.000 Panzer")] == [True, False, False]
+
+
+def test_month_abbreviations_are_not_names() -> None:
+    assert _found("On Mar. 5 the bridge near Lutsk was hit.", "en") == ["Lutsk"]

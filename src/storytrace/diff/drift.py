@@ -256,6 +256,14 @@ def _compact(text: str, words: Sequence[Word], run: Sequence[int]) -> bool:
                for i, w in enumerate(words))  # fmt: skip
 
 
+def _gap_names(text: str, lang: str | None, words: Sequence[Word], j: int) -> bool:
+    """Is there a name between content words ``j - 1`` and ``j`` (the place where a
+    one-sided run of the other side would sit)?"""
+    lo = words[j - 1].end if j > 0 else 0
+    hi = words[j].start if j < len(words) else len(text)
+    return any(lo <= f.start and f.end <= hi for f in names(text, lang))
+
+
 def _run(side: Side, words: Sequence[Word], i: int, j: int) -> tuple[tuple[int, int], str]:
     start, end = words[i].start, words[j - 1].end
     return (side.offset + start, side.offset + end), side.text[start:end]
@@ -299,6 +307,10 @@ def compare_drift(src: Side, tgt: Side) -> list[Change]:
             # Brot") is a rephrasing
             si = [i for i in si if not _compound_of(s_keys[i], t_keys)]
             tj = [j for j in tj if not _compound_of(t_keys[j], s_keys)]
+        if si and not tj and _gap_names(tgt.text, tgt.lang, t, j1):
+            continue  # a word facing a name on the other side ("Dnipro" / "Bergen", where
+        if tj and not si and _gap_names(src.text, src.lang, s, i1):
+            continue  # German capitals hide the name): the name comparer's business
         if si or tj:
             ops.append((si, tj))
     if len(ops) > MAX_RUNS:

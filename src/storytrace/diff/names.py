@@ -9,7 +9,10 @@ Contract:
     ``same_name(a, b)`` says whether two surface forms may name one referent, across scripts,
     transliterations and inflection (Kherson / Cherson / Херсон / Херсоні, Aleksei / Alexey /
     Алексей, Kyiv / Kiev / Kiew / Київ); a shorter multiword form matches a longer one whose
-    words it covers ("Putin" / "Vladimir Putin").
+    words it covers ("Putin" / "Vladimir Putin"). Words are compared by their readings
+    under the spelling conventions of :mod:`.translit` (German, Scandinavian, French,
+    Spanish, English, Ukrainian/Russian/Bulgarian Cyrillic) and a similarity of the
+    phonetic forms with the same consonant skeleton (``translit.MIN_SIMILARITY``).
     ``compare_names`` is a :data:`~storytrace.diff.model.Comparer`: it reports names that were
     replaced, respelled (same language, Latin script), added or dropped, and flipped gendered
     pronouns ("Her organization" / "His organization", same language only). An aligned pair
@@ -39,31 +42,22 @@ Norwegian "russiske"), and a missing counterpart is the only thing that can caus
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from storytrace.diff.model import Change, Fact, Side
+from storytrace.diff.translit import fold, phon, readings, similar
 
 # A word: letters, with inner apostrophes or hyphens ("O'Brien", "Jean-Claude", "don't").
 WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W\d_])?")
 _POSSESSIVE = re.compile(r"[’']s$|[’']$")
 _SENTENCE_END = re.compile(r"[.!?…:;\n]")
+# Separators inside a number ("8.000.000", "3,5", "14:30") end no sentence.
+_IN_NUMBER = re.compile(r"(?<=\d)[.,:](?=\d)")
+# A count right before a word ("572 Menschen", "8.000.000 Fahrzeuge"): German nouns only.
+_COUNT_BEFORE = re.compile(r"\d[\s\u00a0\u202f]*$")
 _OPENERS = frozenset("“„«‹»\"'‘‚([—–-")
-
-_CYR = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye",
-    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "i", "к": "k", "л": "l", "м": "m",
-    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
-    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
-    "ю": "yu", "я": "ya", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
-    "џ": "dz", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-    "þ": "th", "ı": "i",
-}  # fmt: skip
-
-# Ukrainian и is [y], г is [h]: transliterate Ukrainian text the Ukrainian way.
-_CYR_UK = {**_CYR, "и": "y", "г": "h"}
 
 # Capitalised words that are not names in any language we handle.
 _NOT_NAMES = frozenset(
@@ -71,6 +65,7 @@ _NOT_NAMES = frozenset(
     i i'm i'll i've i'd mr mrs ms dr prof st sir madam
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
+    jan feb mar apr jun jul aug sep sept oct nov dec mär okt dez
     januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag
     freitag samstag sonntag herr frau sie ihr ihre ihnen ihren ihrem ihrer
     """.split()
@@ -199,43 +194,13 @@ _EXONYMS: tuple[frozenset[str], ...] = tuple(
 )
 
 
-def _fold(text: str, lang: str | None = None) -> str:
-    """Lower-case ASCII transliteration of ``text`` (spaces and letters only)."""
-    table = _CYR_UK if lang == "uk" else _CYR
-    s = unicodedata.normalize("NFKC", text).casefold()
-    s = "".join(table.get(ch, ch) for ch in s)
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z]+", " ", s)
-    return " ".join(s.split())
-
-
 def name_key(s: str, lang: str | None = None) -> str:
     """The folded key of a name: transliterated, case- and diacritic-free, no possessive.
 
     Words are joined by single spaces; particles are kept ("ursula von der leyen").
     """
     words = [_POSSESSIVE.sub("", w) for w in s.split()]
-    return _fold(" ".join(words), lang)
-
-
-@lru_cache(maxsize=65536)
-def _phon(word: str) -> str:
-    """A spelling-insensitive form of one folded word: transliteration variants merged."""
-    w = word
-    for a, b in (
-        ("shch", "sh"), ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("cz", "ch"),
-        ("sz", "sh"), ("zh", "sh"), ("kh", "h"), ("ch", "h"), ("ck", "k"), ("ph", "f"),
-        ("th", "t"), ("tz", "ts"), ("ts", "s"), ("z", "s"), ("c", "k"), ("q", "k"),
-        ("x", "ks"), ("w", "v"), ("y", "i"), ("j", "i"), ("ou", "u"), ("ie", "i"),
-    ):  # fmt: skip
-        w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
-
-
-def _skeleton(phon: str) -> str:
-    """First letter plus consonants, g/h merged (Гамбург / Hamburg, Київ / Kyiv)."""
-    tail = re.sub(r"[aeiou]", "", phon[1:])
-    return re.sub(r"(.)\1+", r"\1", (phon[:1] + tail).replace("g", "h"))
+    return fold(" ".join(words), lang)
 
 
 def _stems(word: str) -> set[str]:
@@ -245,17 +210,6 @@ def _stems(word: str) -> set[str]:
         if word.endswith(end) and len(word) - len(end) >= _MIN_STEM:
             out.add(word[: -len(end)])
     return out
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 @lru_cache(maxsize=65536)
@@ -272,21 +226,16 @@ def _word_level(a: str, b: str) -> int:
         return 2
     if any(_in_group(a, g) and _in_group(b, g) for g in _EXONYMS):
         return 2
-    best = 0
-    for sa in _stems(a):
-        for sb in _stems(b):
-            pa, pb = _phon(sa), _phon(sb)
-            if pa == pb:
-                return 1
-            if len(pa) < 3 or len(pb) < 3 or _skeleton(pa) != _skeleton(pb):
-                continue
-            longest = max(len(pa), len(pb))
-            if longest <= 5 and pa[-1] != pb[-1]:
-                continue  # short words differing at the end: Sumy / Summa, not Kyiv / Kiev
-            limit = 1 if longest <= 5 else 2 if longest <= 9 else 3
-            if _distance(pa, pb) <= limit:
-                best = 1
-    return best
+    fa, fb = _forms(a), _forms(b)
+    if fa & fb or any(similar(x, y) for x in fa for y in fb):
+        return 1
+    return 0
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    """Phonetic forms of a folded word: every reading, every stem (:mod:`.translit`)."""
+    return frozenset(phon(stem) for r in readings(word) for stem in _stems(r))
 
 
 def _in_group(word: str, group: frozenset[str]) -> bool:
@@ -342,7 +291,7 @@ def tokens(text: str) -> list[Token]:
         between = text[pos : m.start()]
         initial = (
             not out
-            or bool(_SENTENCE_END.search(between))
+            or bool(_SENTENCE_END.search(_IN_NUMBER.sub("", between)))
             or (between.strip()[-1:] in _OPENERS and between.strip() != "")
         )
         out.append(Token(m.start(), m.end(), m.group(), initial))
@@ -368,8 +317,8 @@ def _german_noun(tokens_: Sequence[Token], i: int) -> bool:
     if i > 0 and tokens_[i - 1].end >= tokens_[i].start - 1:
         prev = tokens_[i - 1].text
         plow = prev.casefold()
-        if prev[:1].islower() and plow in _DE_DETERMINERS:
-            return True
+        if (prev[:1].islower() or tokens_[i - 1].initial) and plow in _DE_DETERMINERS:
+            return True  # "die Preise", and "Die Preise" opening the sentence
         if (
             prev[:1].islower()
             and len(plow) >= 4
@@ -387,19 +336,24 @@ def _german_noun(tokens_: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _candidate(tokens_: Sequence[Token], i: int, lang: str | None) -> bool:
+def _candidate(text: str, tokens_: Sequence[Token], i: int, lang: str | None) -> bool:
     word = _POSSESSIVE.sub("", tokens_[i].text)
     if len(word) < 2 or not _capitalised(word):
         return False
     if _is_acronym(word):
         return True
-    return not (lang == "de" and _german_noun(tokens_, i))
+    if lang != "de":
+        return True
+    return not (
+        _german_noun(tokens_, i)
+        or _COUNT_BEFORE.search(text[max(0, tokens_[i].start - 24) : tokens_[i].start])
+    )
 
 
 def names(text: str, lang: str | None) -> list[Fact]:
     """Names in ``text`` (one sentence or passage), in order; see the module docstring."""
     toks = tokens(text)
-    cand = [_candidate(toks, i, lang) for i in range(len(toks))]
+    cand = [_candidate(text, toks, i, lang) for i in range(len(toks))]
     # A capitalised form seen in a position where capitals are informative.
     attested = {
         _POSSESSIVE.sub("", t.text) for t, c in zip(toks, cand, strict=True) if c and not t.initial
