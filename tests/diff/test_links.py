@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -88,7 +90,7 @@ def test_a_merge_bead_compares_facts_across_its_sentences() -> None:
 
 def test_attach_changes_fills_every_link_with_known_documents() -> None:
     src, tgt = "Turnout was 61 percent.", "Turnout was 16 percent."
-    links = [
+    links: list[dict[str, Any]] = [
         {"source": "a", "target": "b", "alignments": [{"source": [0, 23], "target": [0, 23]}]},
         {"source": "a", "target": "zz", "alignments": [], "changes": []},
     ]
@@ -112,3 +114,113 @@ def test_beads_partition_the_pairs(raw: list[tuple[int, int]]) -> None:
     assert len(seen_src) == len(set(seen_src)) and len(seen_tgt) == len(set(seen_tgt))
     for s, t in pairs:
         assert any(s in a and t in b for a, b in groups)
+
+
+# --- filters and passages ------------------------------------------------------------------
+
+
+def _link(src: str, tgt: str, pairs: list[tuple[str, str]], **extra: object) -> dict[str, object]:
+    link = aligned(src, tgt, pairs)
+    link.update(extra)
+    return link
+
+
+def test_a_name_dropped_from_a_sentence_but_named_elsewhere_is_not_reported() -> None:
+    src = "The envoy told Reuters the talks had failed. Both sides left the city at dusk."
+    tgt = "The envoy said the talks had failed. Both sides left the city at dusk, Reuters wrote."
+    pairs = [
+        ("The envoy told Reuters the talks had failed.", "The envoy said the talks had failed."),
+        ("Both sides left the city at dusk.", "Both sides left the city at dusk, Reuters wrote."),
+    ]
+    changes = link_changes(_link(src, tgt, pairs[:1]), doc("a", src), doc("b", tgt))
+    assert not [c for c in changes if c["kind"] == "name"], changes
+
+
+def test_a_name_the_other_document_never_mentions_is_reported() -> None:
+    src = "Officials said soldiers had refused orders."
+    tgt = "Officials including Martina Kowalczyk said soldiers had refused orders."
+    changes = link_changes(_link(src, tgt, [(src, tgt)]), doc("a", src), doc("b", tgt))
+    assert [c["target_text"] for c in changes if c["kind"] == "name"] == ["Martina Kowalczyk"]
+
+
+def test_a_number_moved_to_another_sentence_is_not_a_one_sided_change() -> None:
+    src = "The dam holds 300 tonnes of water. It was built long ago."
+    tgt = "The dam holds water. It was built long ago and holds 300 tonnes."
+    pairs = [("The dam holds 300 tonnes of water.", "The dam holds water.")]
+    changes = link_changes(_link(src, tgt, pairs), doc("a", src), doc("b", tgt))
+    assert not [c for c in changes if c["kind"] == "number"], changes
+
+
+def test_a_vague_relative_date_on_one_side_is_not_reported() -> None:
+    src = "The minister resigned, the paper reported."
+    tgt = "The minister resigned today, the paper reported."
+    changes = link_changes(_link(src, tgt, [(src, tgt)]), doc("a", src), doc("b", tgt))
+    assert not [c for c in changes if c["kind"] == "date"], changes
+
+
+def test_a_recurring_substitution_is_reported_once_with_its_count() -> None:
+    s = ["The pilot landed the plane.", "Later the pilot spoke.", "Then the pilot left."]
+    t = ["The driver landed the plane.", "Later the driver spoke.", "Then the driver left."]
+    src, tgt = " ".join(s), " ".join(t)
+    changes = link_changes(
+        _link(src, tgt, list(zip(s, t, strict=True))), doc("a", src), doc("b", tgt)
+    )
+    drift = [c for c in changes if c["kind"] == "other"]
+    assert len(drift) == 1, changes
+    assert "recurs 3 times" in drift[0]["note"] and drift[0]["severity"] == "major"
+    assert drift[0]["target"] == spans(tgt, "driver")[0]
+
+
+def test_an_interior_passage_added_by_a_translation_is_reported() -> None:
+    s = ["The river rose overnight.", "Schools stayed closed on Monday."]
+    added = "A local archive shows the river flooded the same street in a wet autumn."
+    src = " ".join(s)
+    tgt = f"{s[0]}\n{added}\n{s[1]}"
+    link = _link(
+        src, tgt, list(zip(s, s, strict=True)), relation="translation", tree=True,
+        added=spans(tgt, added), dropped=[],
+    )  # fmt: skip
+    changes = link_changes(link, doc("a", src), doc("b", tgt))
+    (c,) = [c for c in changes if c["note"].startswith("passage added")]
+    assert c["kind"] == "other" and c["target_text"] == added
+    assert c["source_text"] == s[0]  # anchored on the aligned sentence before it
+
+
+def test_a_passage_past_the_end_of_a_truncated_source_is_not_reported() -> None:
+    s = ["The river rose overnight.", "Schools stayed closed on Monday."]
+    tail = "Officials expect the water to fall slowly over the coming week."
+    src = " ".join(s)
+    tgt = f"{s[0]}\n{s[1]}\n{tail}"
+    link = _link(
+        src, tgt, list(zip(s, s, strict=True)), relation="translation", tree=True,
+        added=spans(tgt, tail), dropped=[],
+    )  # fmt: skip
+    assert link_changes(link, doc("a", src), doc("b", tgt)) == []
+
+
+def test_a_rewrite_may_abridge_but_a_translation_may_not() -> None:
+    s = ["The river rose overnight.", "Schools stayed closed on Monday."]
+    cut = "Nobody can say yet how long the clean-up will take."
+    src = f"{s[0]}\n{cut}\n{s[1]}"
+    tgt = " ".join(s)
+    for relation, expected in (("rewrite", 0), ("translation", 1)):
+        link = _link(
+            src, tgt, list(zip(s, s, strict=True)), relation=relation, tree=True,
+            added=[], dropped=spans(src, cut),
+        )  # fmt: skip
+        notes = [c["note"] for c in link_changes(link, doc("a", src), doc("b", tgt))]
+        assert len([n for n in notes if n.startswith("passage dropped")]) == expected, notes
+
+
+def test_a_short_subhead_or_a_split_sentence_is_not_a_passage() -> None:
+    s = ["Some 1,200 people left the valley and 300 stayed behind.", "Roads reopened on Friday."]
+    split = "300 people stayed behind in the valley."
+    src = " ".join(s)
+    tgt = f"Some 1,200 people left the valley.\n{split}\nA new plan\n{s[1]}"
+    pairs = [(s[0], "Some 1,200 people left the valley."), (s[1], s[1])]
+    link = _link(
+        src, tgt, pairs, relation="translation", tree=True,
+        added=[spans(tgt, split)[0][:1] + spans(tgt, "A new plan")[0][1:]], dropped=[],
+    )  # fmt: skip
+    changes = link_changes(link, doc("a", src), doc("b", tgt))
+    assert not [c for c in changes if c["note"].startswith("passage")], changes

@@ -182,3 +182,15 @@ def test_spans_are_exact_substrings(text: str) -> None:
         assert text[fact.start : fact.end] == fact.text
         assert fact.text
     assert compare_quotes(Side(text, "en"), Side(text, "en")) == []
+
+
+def test_a_quote_cut_to_its_core_loses_no_content() -> None:
+    assert _cmp("“This is a fair deal for the town.”", "en",
+                "It was “a fair deal for the town”.", "en") == []  # fmt: skip
+
+
+def test_attribution_is_not_judged_across_languages() -> None:
+    """A speaker after a dialogue dash or a verb-first clause escapes the patterns."""
+    src = "“The dykes held,” the engineer said."
+    tgt = "– Dikene holdt, sa ingeniøren på møtet."
+    assert [n for n in _cmp(src, "en", tgt, "no") if "attribution" in n] == []

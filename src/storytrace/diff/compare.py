@@ -19,7 +19,8 @@ Rules shared by the number and date comparers:
   left alone is added or dropped (score 0.5; the other side's span is the whole passage).
 * A pair equal in value whose target form is foreign to the target's language while the
   source's is not ("1.000", "150.", "22. February" in English: the artefact appeared in this
-  link; one inherited from the source is not reported again), and a pair that is equal only
+  link; one inherited from the source, or written in the source's own shape, as "85.000"
+  and "14. October" copied from German, is not reported again), and a pair that is equal only
   under the other reading of an ambiguous separator when the digits were copied as they
   were ("2,383" in English and in German) or that side is flagged foreign, is a **format
   artefact**: reported with a note starting "format only:" and score 0.4, never as a
@@ -38,7 +39,9 @@ replaced by an absolute one that disagrees with it.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -64,6 +67,9 @@ _FMT_NOTES = {
 }
 
 Span = tuple[int, int]
+
+_SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
+_SHAPE_DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=8192)
@@ -144,9 +150,17 @@ def _format_change(
     )
 
 
+def _shape(fact: Fact) -> str:
+    """The surface form with letters and digits folded: "14. Oktober" and "14. October" share
+    ``9. a``, "February 22" (``a 9``) does not."""
+    return _SHAPE_DIGITS.sub("9", _SHAPE_LETTERS.sub("a", fact.text))
+
+
 def _foreign_note(s: Fact, t: Fact) -> str | None:
-    """Why the target's form is a new foreign format, or ``None``."""
-    if not t.foreign or s.foreign:
+    """Why the target's form is a new foreign format, or ``None`` (also when the target
+    copies the source's own form: "85.000" kept from a German source is the source's format,
+    not a change this link made)."""
+    if not t.foreign or s.foreign or _shape(s) == _shape(t):
         return None
     fmt = tags(t).get("fmt", "")
     return _FMT_NOTES.get(fmt, "format foreign to the target language")
@@ -350,8 +364,45 @@ def compare_dates(src: Side, tgt: Side) -> list[Change]:
                 major=major,
             )
         )
+    out = _join_near(out)
     out += [_one_sided("date", src, tgt, f, True) for f in alone_s]
     out += [_one_sided("date", src, tgt, f, False) for f in alone_t]
+    return out
+
+
+#: Changed dates this close on both sides are one statement ("Tuesday evening, 12 March" ->
+#: "onsdag kveld 13. mars": the weekday moved with the day).
+NEAR_DATES = 24
+
+
+def _near(a: Span, b: Span) -> bool:
+    return max(a[0], b[0]) - min(a[1], b[1]) <= NEAR_DATES
+
+
+def _join_near(changes: list[Change]) -> list[Change]:
+    """Changed dates close to each other on both sides, joined into one change."""
+    out: list[Change] = []
+    for c in sorted(changes, key=lambda c: c.source):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.note.startswith("format only")
+            and not c.note.startswith("format only")
+            and _near(prev.source, c.source)
+            and _near(prev.target, c.target)
+        ):
+            out[-1] = replace(
+                prev,
+                source=(min(prev.source[0], c.source[0]), max(prev.source[1], c.source[1])),
+                target=(min(prev.target[0], c.target[0]), max(prev.target[1], c.target[1])),
+                source_text=f"{prev.source_text} … {c.source_text}",
+                target_text=f"{prev.target_text} … {c.target_text}",
+                note=f"{prev.note}; {c.note}",
+                score=max(prev.score, c.score),
+                major=prev.major or c.major,
+            )
+            continue
+        out.append(c)
     return out
 
 

@@ -193,6 +193,26 @@ _FIXED: dict[str, list[tuple[str, str, int, str]]] = {
            ("el día anterior|la víspera", "day", -1, "story")],
 }  # fmt: skip
 
+#: Seasons relative to the publication: (language, this, last, next, {season: word}).
+#: "next spring" -> ``YYYY-spring`` resolved, else ``rel:spring+1``. Not Norwegian: "i vår"
+#: is also "in our".
+_SEASON_WORDS: list[tuple[str, str, str, str, dict[str, str]]] = [
+    ("en", "this", "last", "next",
+     {"spring": "spring", "summer": "summer", "autumn": "autumn|fall", "winter": "winter"}),
+    ("de", "(?:in )?diese[mns]?", "(?:im )?(?:letzten|vergangenen|vorigen)",
+     "(?:im )?(?:nächsten|kommenden)",
+     {"spring": "frühjahr|frühling", "summer": "sommer", "autumn": "herbst",
+      "winter": "winter"}),
+]  # fmt: skip
+SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+for _lang, _this, _last, _next, _words in _SEASON_WORDS:
+    for _season, _w in _words.items():
+        _FIXED[_lang] += [
+            (f"{_this} (?:{_w})", _season, 0, "pub"),
+            (f"{_last} (?:{_w})", _season, -1, "pub"),
+            (f"{_next} (?:{_w})", _season, 1, "pub"),
+        ]
+
 # Units for "N units ago/later/earlier".
 _UNITS: dict[str, dict[str, str]] = {
     "en": {"day": "days?", "week": "weeks?", "month": "months?", "year": "years?"},
@@ -393,6 +413,8 @@ def _absolute(
 
 def shift(published: date, unit: str, k: int) -> str:
     """``published`` moved by ``k`` units, at the unit's granularity (``rel:`` resolution)."""
+    if unit in SEASONS:
+        return f"{published.year + k:04d}-{unit}"
     if unit == "day":
         return (published + timedelta(days=k)).isoformat()
     if unit == "week":

@@ -23,15 +23,24 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..models import Document
 from .compare import compare_sentences
-from .model import Change, Side
+from .dates import dates, same_date
+from .model import Change, Fact, Side
+from .names import names, same_name
+from .numbers import numbers, tags
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s*")
+_CONTRACTION = re.compile(r"[’'](?:ll|m|re|ve|d|s)\b", re.IGNORECASE)
+
+#: A substitution recurring this often in one link is reported as major.
+RECURRING_MAJOR = 3
 
 Span = tuple[int, int]
 
@@ -85,6 +94,232 @@ def _sides(spans: Sequence[Span], doc: Document, published: date | None) -> list
     return [Side(doc.text[a:b], doc.lang, a, published) for a, b in spans]
 
 
+# --- filters over a link's changes ----------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _doc_facts(text: str, lang: str | None, published: date | None) -> _DocFacts:
+    """Numbers, dates and names of a whole document (for one-sided facts)."""
+    return _DocFacts(
+        frozenset(f.value for f in numbers(text, lang))
+        | frozenset(a for f in numbers(text, lang) if (a := tags(f).get("alt"))),
+        tuple(dates(text, lang, published)),
+        tuple(dict.fromkeys(f.text for f in names(text, lang))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _DocFacts:
+    numbers: frozenset[str]
+    dates: tuple[Fact, ...]
+    names: tuple[str, ...]
+
+
+def _vague_date(fact: Fact) -> bool:
+    """A relative date other than a weekday ("today", "weeks before", "the next day")."""
+    tg = tags(fact)
+    return "anchor" in tg and not tg.get("rel", "").startswith("wd")
+
+
+def _one_sided_elsewhere(
+    c: Change, source: Document, target: Document, sp: date | None, tp: date | None
+) -> bool:
+    """A number, date or name on one side of a pair only, which the other *document* states
+    elsewhere (an aligner's cut, a sentence that moved the fact to its neighbour), or a vague
+    relative date on one side ("today", "weeks before"): not a change worth reporting."""
+    if c.kind not in ("number", "date", "name") or (c.source_value is None) == (
+        c.target_value is None
+    ):
+        return False
+    if c.source_value is not None:
+        text, lang, pub, other, other_pub = c.source_text, source.lang, sp, target, tp or sp
+    else:
+        text, lang, pub, other, other_pub = c.target_text, target.lang, tp, source, sp or tp
+    facts = _doc_facts(other.text, other.lang, other_pub)
+    value = c.source_value if c.source_value is not None else c.target_value
+    if c.kind == "number":
+        return value in facts.numbers
+    if c.kind == "date":
+        mine = dates(text, lang, pub)
+        if mine and _vague_date(mine[0]):
+            return True
+        return any(same_date(m, o) for m in mine[:1] for o in facts.dates)
+    if _CONTRACTION.search(text):
+        return True  # "I’ll", "I’m": a pronoun with a clitic, not a name
+    return any(same_name(text, o) for o in facts.names)
+
+
+def _weak_drift(c: Change) -> bool:
+    """A single content word added or dropped inside a well-aligned pair: mostly rephrasing
+    ("Initially", "underneath"), measured as noise on translated pairs."""
+    return c.kind == "other" and c.note.startswith(("added: ", "dropped: "))
+
+
+def _drift_key(c: Change) -> tuple[str, str] | None:
+    if c.kind != "other" or not c.note.startswith("meaning drift: "):
+        return None
+    return c.source_text.casefold(), c.target_text.casefold()
+
+
+def fold_recurring(changes: Sequence[Change]) -> list[Change]:
+    """One meaning-drift change per substitution that recurs in a link ("officer" ->
+    "official" in seven sentences is one mistranslated term): the first occurrence (target
+    order) is kept, its note says how often it recurs, its score rises with the count, and
+    three or more make it major (a systematic error that colours the whole text)."""
+    groups: dict[tuple[str, str], list[Change]] = {}
+    for c in changes:
+        key = _drift_key(c)
+        if key is not None:
+            groups.setdefault(key, []).append(c)
+    out: list[Change] = []
+    for c in changes:
+        key = _drift_key(c)
+        if key is None or len(groups[key]) == 1:
+            out.append(c)
+            continue
+        group = groups[key]
+        first = min(group, key=lambda x: (x.target, x.source))
+        if c is not first:
+            continue
+        n = len(group)
+        out.append(
+            replace(
+                c,
+                note=f"{c.note}; recurs {n} times in this link (a systematic substitution)",
+                score=min(0.7, c.score + 0.05 * n),
+                major=c.major or n >= RECURRING_MAJOR,
+            )
+        )
+    return out
+
+
+# --- passages added or dropped inside the aligned region ------------------------------------
+
+#: Relations whose versions are expected to be complete: a sentence missing on either side
+#: is a drop. Other tree links (rewrites) report only what the target added.
+COMPLETE_RELATIONS = frozenset({"translation", "paraphrase"})
+#: A passage shorter than this (words) is a subhead or a fragment, not reported.
+MIN_PASSAGE_WORDS = 5
+#: A run of more paragraphs than this is a section (a rewrite's own coverage), not reported
+#: paragraph by paragraph.
+MAX_PASSAGE_PARAGRAPHS = 3
+SCORE_PASSAGE = 0.5
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[Span]:
+    out: list[Span] = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        a = pos + len(piece) - len(piece.lstrip())
+        b = pos + len(piece.rstrip())
+        if b > a:
+            out.append((a, b))
+        pos += len(piece) + 1
+    return out
+
+
+def _anchors(run: Span, mine: Sequence[tuple[Span, Span]]) -> tuple[Span | None, Span | None]:
+    """The other side's sentences aligned to the nearest aligned sentences before and after
+    ``run`` (``mine`` pairs this side's span with the other side's)."""
+    before = [m for m in mine if m[0][1] <= run[0]]
+    after = [m for m in mine if m[0][0] >= run[1]]
+    return (
+        max(before, key=lambda m: m[0])[1] if before else None,
+        min(after, key=lambda m: m[0])[1] if after else None,
+    )
+
+
+def _passages(
+    runs: Iterable[Sequence[int]],
+    doc: Document,
+    other: Document,
+    mine: Sequence[tuple[Span, Span]],
+    other_rest: bool,
+) -> list[tuple[Span, Span]]:
+    """``(passage, anchor)`` spans of the runs worth reporting (see :func:`passage_changes`)."""
+    if not mine:
+        return []
+    lo = min(m[0][0] for m in mine)
+    hi = max(m[0][1] for m in mine)
+    other_hi = max(m[1][1] for m in mine)
+    out: list[tuple[Span, Span]] = []
+    for run in runs:
+        a, b = int(run[0]), int(run[1])
+        if a < lo or (b > hi and not other_rest):
+            continue  # the head, or a tail where the other version simply ends
+        paras = _paragraphs(doc.text, a, b)
+        if len(paras) > MAX_PASSAGE_PARAGRAPHS:
+            continue
+        for para in paras:
+            text = doc.text[para[0] : para[1]]
+            anchor, _following = _anchors(para, mine)
+            if anchor is None or len(_WORDS.findall(text)) < MIN_PASSAGE_WORDS:
+                continue
+            if anchor[1] >= other_hi and not other_rest:
+                continue  # past the other version's end: it stops, this one goes on
+            mine_nums = {f.value for f in numbers(text, doc.lang)}
+            near = {f.value for f in numbers(other.text[anchor[0] : anchor[1]], other.lang)}
+            if mine_nums and mine_nums <= near:
+                continue  # a sentence split off its aligned neighbour, facts and all
+            out.append((para, anchor))
+    return out
+
+
+def passage_changes(
+    link: Mapping[str, Any], source: Document, target: Document, pairs: Sequence[tuple[Span, Span]]
+) -> list[Change]:
+    """Whole passages one version has and the other lacks, inside the aligned region.
+
+    A paragraph of at least :data:`MIN_PASSAGE_WORDS` words among the link's ``added``
+    (``dropped``) sentences is reported as kind ``other`` when it lies between aligned
+    sentences, or after the last one while the other version goes on with unaligned text
+    (an editor who appends background, not an excerpt that ends). Added passages are
+    reported for tree links and complete relations (:data:`COMPLETE_RELATIONS`), dropped
+    ones for complete relations only: a rewrite abridges by design. A run of more than
+    :data:`MAX_PASSAGE_PARAGRAPHS` paragraphs is a section of its own and is left to the
+    link's ``added``/``dropped``; a paragraph whose numbers all stand in its anchor is a
+    split sentence; a paragraph anchored on the other version's last aligned sentence, when
+    nothing unaligned follows there, lies past that version's end (a truncated source). The
+    other side's span is the anchor: the sentence aligned to the nearest aligned sentence
+    before the passage.
+    """
+    relation = str(link.get("relation") or "")
+    complete = relation in COMPLETE_RELATIONS
+    tree = bool(link.get("tree", True))
+    src_hi = max((s[1] for s, _ in pairs), default=0)
+    tgt_hi = max((t[1] for _, t in pairs), default=0)
+    src_rest = any(int(r[0]) >= src_hi for r in link.get("dropped", ()))
+    tgt_rest = any(int(r[0]) >= tgt_hi for r in link.get("added", ()))
+    out: list[Change] = []
+    if complete or tree:
+        t_mine = [(t, s) for s, t in pairs]
+        for para, anchor in _passages(link.get("added", ()), target, source, t_mine, src_rest):
+            text = target.text[para[0] : para[1]]
+            out.append(
+                Change(
+                    "other", anchor, para, source.text[anchor[0] : anchor[1]], text,
+                    f"passage added: {_clip(text)!r} has no counterpart in the source",
+                    score=SCORE_PASSAGE,
+                )
+            )  # fmt: skip
+    if complete:
+        for para, anchor in _passages(link.get("dropped", ()), source, target, pairs, tgt_rest):
+            text = source.text[para[0] : para[1]]
+            out.append(
+                Change(
+                    "other", para, anchor, text, target.text[anchor[0] : anchor[1]],
+                    f"passage dropped: {_clip(text)!r} has no counterpart in the target",
+                    score=SCORE_PASSAGE,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _clip(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def change_json(c: Change) -> dict[str, Any]:
     """A :class:`Change` in the report's ``changes[]`` shape (extra fields are optional)."""
     out: dict[str, Any] = {
@@ -134,7 +369,10 @@ def link_changes(
                 key = (c.kind, c.source, c.target)
                 if key not in found or found[key].score < c.score:
                     found[key] = c
-    ordered = sorted(found.values(), key=lambda c: (c.target, c.source, c.kind))
+    kept = [c for c in found.values() if not _one_sided_elsewhere(c, source, target, sp, tp)]
+    kept = fold_recurring([c for c in kept if not _weak_drift(c)])
+    kept += passage_changes(link, source, target, pairs)
+    ordered = sorted(kept, key=lambda c: (c.target, c.source, c.kind))
     return [change_json(c) for c in ordered]
 
 

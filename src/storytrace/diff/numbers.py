@@ -83,6 +83,7 @@ _ORD_ARTICLES = frozenset(
     "seiner det de en ei et hans hennes sin sitt sine the".split()
 )
 _TIME_BEFORE = re.compile(r"(?:\bkl\.?|\bklokka|\bklokken|\bum|\bgegen|\bat|\bà|\bvers)\s*$")
+_CLOCK_BEFORE = re.compile(r"(?:\bkl\.?|\bklokka|\bklokken)\s*$")
 _TIME_AFTER = re.compile(r"\s*(?:uhr\b|h\b|a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 
 # Scale words after a number; the longest alternative first ("mil millones" before "mil").
@@ -399,6 +400,14 @@ def _digit_tokens(text: str, lang: str | None) -> list[_Tok]:
             before = text[max(0, start - 12) : start].casefold()
             if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
                 continue  # a clock time "kl. 10.30", "10.30 Uhr": not a quantity
+        if (
+            sm is None
+            and re.fullmatch(r"\d{1,2}", raw)
+            and int(raw) <= 24
+            and (_CLOCK_BEFORE.search(text[max(0, start - 12) : start].casefold())
+                 or _TIME_AFTER.match(after))
+        ):  # fmt: skip
+            continue  # an hour "9 p.m.", "klokka 21", "20 Uhr": a time of day, not a quantity
         if sm is not None:
             factor = _scale_of(lang, sm.group())
             tok.value *= factor
@@ -488,6 +497,8 @@ def _merge_ranges(text: str, toks: list[_Tok], lang: str | None) -> list[tuple[_
             ranged = ranged or re.fullmatch(rf"\s+(?:{between[1]})\s+", gap, re.I) is not None
         after_from = re.search(rf"(?<!\w)(?:{frm})\s+$", head) is not None
         changed = after_from and re.fullmatch(rf"\s+(?:{change_to})\s+", gap, re.I) is not None
+        if ranged and not dash and a.value > b.value:
+            ranged = False  # "voted 31 to 12": a count against a count, ranges go up
         if not (ranged or changed):
             out.append((a, None))
             i += 1
