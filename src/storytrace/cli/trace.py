@@ -35,26 +35,37 @@ TABLE_ROWS = 60
     default=None,
     help="Write the trace report (storytrace.report/1) here.",
 )
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report as one self-contained HTML page here (opens from disk).",
+)
 @click.option("--no-link", is_flag=True, help="Only ingest and segment; do not link stories.")
 @run_options
 def trace_cmd(
     inputs: tuple[str, ...],
     json_path: Path | None,
+    html_path: Path | None,
     no_link: bool,
     db: Path,
     workers: int | None,
+    engine: str | None,
+    scheduler: str | None,
     config: Path | None,
     strict: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Ingest INPUTS, link them into stories, and report: tables, and JSON with --json.
+    """Ingest INPUTS, link them into stories, and report: tables, JSON with --json, HTML with
+    --html.
 
     INPUTS are files, folders (read recursively) or - for JSONL on stdin. Documents already
     in the store take part in the linking; the report covers the run's documents and the
     stories they are in.
     """
-    opts = build_options(db, workers, config)
+    opts = build_options(db, workers, config, engine, scheduler)
     out = console(quiet)
     with opened_store(opts) as store:
         with progress_bar(quiet, "tracing") as progress:
@@ -79,6 +90,12 @@ def trace_cmd(
         if json_path is not None:
             n = write_report(json_path, iter_documents(store, ids), stories)
             out.print(f"wrote {n} documents and {len(stories)} stories to {json_path}")
+        if html_path is not None:
+            from ..report.html import write_html
+            from ..report.json import build_report
+
+            write_html(html_path, build_report(iter_documents(store, ids), stories))
+            out.print(f"wrote the HTML report to {html_path}")
     out.print(
         f"{len(report.ids)} documents ({len(report.added)} new), "
         f"{len(stories)} stories, {len(report.failed)} failed, "
@@ -94,6 +111,8 @@ def add_cmd(
     inputs: tuple[str, ...],
     db: Path,
     workers: int | None,
+    engine: str | None,
+    scheduler: str | None,
     config: Path | None,
     strict: bool,
     quiet: bool,
@@ -104,7 +123,7 @@ def add_cmd(
     Only the new documents are compared with the rest; stories are re-formed from all
     links, so the result equals a full run on everything stored.
     """
-    opts = build_options(db, workers, config)
+    opts = build_options(db, workers, config, engine, scheduler)
     out = console(quiet)
     with opened_store(opts) as store:
         with progress_bar(quiet, "adding") as progress:

@@ -3,10 +3,12 @@ measured in ``research/deps.md`` §7)."""
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import Pool
+from multiprocessing.pool import AsyncResult, Pool
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -26,17 +28,32 @@ class SerialEngine:
         return None
 
 
+def run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    """One task of a chunked engine: ``fn`` over ``chunk``, results in order.
+
+    Module level so pool and Dask workers unpickle it by reference.
+    """
+    return [fn(item) for item in chunk]
+
+
 class ProcessEngine:
     """A pool of worker processes; results come back in input order, lazily.
 
-    The pool is created on first use and reused until :meth:`close`. ``fork`` is used where
-    available (Linux) so workers inherit imported libraries instead of importing them again.
+    The input is read only as results are consumed: at most ``max_in_flight`` chunks
+    (default four per worker) are submitted ahead of the consumer, so memory stays flat
+    however long the input (``Pool.imap`` would read all of it into its task queue, and
+    never return on an endless one). The pool is created on first use and reused until
+    :meth:`close`. ``fork`` is used where available (Linux) so workers inherit imported
+    libraries instead of importing them again.
     """
 
     name = "process"
 
-    def __init__(self, workers: int = 0) -> None:
+    def __init__(self, workers: int = 0, *, max_in_flight: int | None = None) -> None:
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
+        # Several chunks per worker, so one slow chunk at the head of the line does not
+        # leave the other workers idle while the consumer waits for it.
+        self.max_in_flight = max_in_flight or 4 * self.workers
         self._pool: Pool | None = None
 
     def _get_pool(self) -> Pool:
@@ -47,7 +64,24 @@ class ProcessEngine:
         return self._pool
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], *, chunksize: int = 8) -> Iterator[R]:
-        yield from self._get_pool().imap(fn, items, chunksize=chunksize)
+        if chunksize < 1:
+            raise ValueError("chunksize must be at least 1")
+        pool = self._get_pool()
+        source = iter(items)
+        pending: deque[AsyncResult[list[R]]] = deque()
+
+        def top_up() -> None:
+            while len(pending) < self.max_in_flight:
+                chunk = list(itertools.islice(source, chunksize))
+                if not chunk:
+                    return
+                pending.append(pool.apply_async(run_chunk, (fn, chunk)))
+
+        top_up()
+        while pending:
+            results = pending.popleft().get()  # re-raises the kernel's exception
+            top_up()  # keep the workers busy while the caller handles this chunk
+            yield from results
 
     def close(self) -> None:
         if self._pool is not None:

@@ -104,7 +104,11 @@ def ingest_inputs(
     total = estimate_total(inputs) if progress else None
     own_engine = engine is None
     eng = engine or make_engine(
-        "auto", workers=opts.workers, n_items=total, parallel_min_inputs=opts.parallel_min_inputs
+        opts.engine,
+        workers=opts.workers,
+        n_items=total,
+        parallel_min_inputs=opts.parallel_min_inputs,
+        address=opts.scheduler,
     )
     if eng.name != "serial":
         warm_up()
