@@ -143,6 +143,8 @@ def test_narrative_date_resolves_against_an_earlier_date_in_the_text() -> None:
         ("no", "Hæren trakk seg ut lørdag.", "lørdag", 6),
         ("ru", "Армия ушла в субботу.", "субботу", 6),
         ("uk", "Армія пішла у п'ятницю.", "п'ятницю", 5),
+        ("ru", "Свет обещали вернуть к четвергу.", "четвергу", 4),
+        ("uk", "Світло обіцяли повернути до четверга.", "четверга", 4),
         ("fr", "L'armée est partie samedi.", "samedi", 6),
         ("es", "El ejército se fue el sábado.", "sábado", 6),
     ],

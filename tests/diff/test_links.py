@@ -224,3 +224,24 @@ def test_a_short_subhead_or_a_split_sentence_is_not_a_passage() -> None:
     )  # fmt: skip
     changes = link_changes(link, doc("a", src), doc("b", tgt))
     assert not [c for c in changes if c["note"].startswith("passage")], changes
+
+
+def test_a_name_respelled_in_a_sentence_the_source_does_not_align_is_reported() -> None:
+    src = "The convoy left for Kharkiv at dawn. Troops waited for hours near Lviv."
+    tgt = "The convoy set off at dawn. First the unit drove towards Charkiv."
+    link = _link(
+        src, tgt, [("The convoy left for Kharkiv at dawn.", "The convoy set off at dawn.")]
+    )
+    link["added"] = [spans(tgt, "First the unit drove towards Charkiv.")[0]]
+    changes = link_changes(link, doc("a", src), doc("b", tgt))
+    names = [c for c in changes if c["kind"] == "name"]
+    assert [(c["source_text"], c["target_text"]) for c in names] == [("Kharkiv", "Charkiv")]
+
+
+def test_a_longer_or_inflected_name_in_an_added_sentence_is_not_a_respelling() -> None:
+    src = "Putin spoke to Russian media on Friday about the talks."
+    tgt = "Putin spoke on Friday about the talks. Vladimir Putin thanked the Russians."
+    link = _link(src, tgt, [(src, "Putin spoke on Friday about the talks.")])
+    link["added"] = [spans(tgt, "Vladimir Putin thanked the Russians.")[0]]
+    changes = link_changes(link, doc("a", src), doc("b", tgt))
+    assert not [c for c in changes if c["kind"] == "name"], changes

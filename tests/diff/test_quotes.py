@@ -194,3 +194,14 @@ def test_attribution_is_not_judged_across_languages() -> None:
     src = "“The dykes held,” the engineer said."
     tgt = "– Dikene holdt, sa ingeniøren på møtet."
     assert [n for n in _cmp(src, "en", tgt, "no") if "attribution" in n] == []
+
+
+def test_hyphens_and_plural_endings_do_not_reword_a_quote() -> None:
+    assert _cmp('They would be "de-Nazified".', "en", 'They would be "denazified".', "en") == []
+    assert _cmp('Fighting "the Baltic pirates"', "en", 'Fighting "the Baltic pirate"', "en") == []
+
+
+def test_two_renderings_differing_in_one_word_of_a_long_quote_are_not_reworded() -> None:
+    a = "“We had a radio and could hear the news every evening,” he said."
+    b = "“We had a radio and could listen to the news every evening,” he said."
+    assert _cmp(a, "en", b, "en") == []

@@ -34,6 +34,7 @@ from .dates import dates, same_date
 from .model import Change, Fact, Side
 from .names import names, same_name
 from .numbers import numbers, tags
+from .siblings import filter_story
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s*")
@@ -316,6 +317,56 @@ def passage_changes(
     return out
 
 
+def _respelling(a: str, b: str) -> bool:
+    """The same name spelled another way, word for word ("Kherson" / "Cherson"); not a
+    longer or shorter name ("Putin" / "Vladimir Putin") nor an inflection ("Russian" /
+    "Russians")."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x != y and (x.startswith(y) or y.startswith(x) or not same_name(x, y)):
+            return False
+    return True
+
+
+def respelled_names(link: Mapping[str, Any], source: Document, target: Document) -> list[Change]:
+    """Names in the target's unaligned (added) sentences that respell a name of the source.
+
+    Within one language only: an added sentence that writes "Cherson" where the source
+    writes "Kherson" (and never "Cherson") carries a respelling the aligned beads could not
+    see. The source span is the name's first occurrence in the source. Score 0.6."""
+    if (source.lang or "").split("-")[0] != (target.lang or "").split("-")[0]:
+        return []
+    if not link.get("tree", True):
+        return []  # a sibling's respelling is reported on its own tree link
+    mine = _doc_facts(source.text, source.lang, None).names
+    folded = {n.casefold() for n in mine}
+    target_text = target.text.casefold()
+    out: list[Change] = []
+    seen: set[str] = set()
+    for run in link.get("added", ()):
+        a, b = int(run[0]), int(run[1])
+        for f in names(target.text[a:b], target.lang):
+            key = f.text.casefold()
+            if key in folded or key in seen:
+                continue
+            match = next((n for n in mine if _respelling(n, f.text)), None)
+            if match is not None and match.casefold() in target_text:
+                continue  # the target also writes the source's spelling: another referent
+            if match is None or (at := source.text.find(match)) < 0:
+                continue
+            seen.add(key)
+            out.append(
+                Change(
+                    "name", (at, at + len(match)), (a + f.start, a + f.end), match, f.text,
+                    f"spelling: {match} -> {f.text} (same name, in a sentence the source "
+                    "does not align)", score=0.6, source_value=match, target_value=f.text,
+                )
+            )  # fmt: skip
+    return out
+
+
 def _clip(text: str, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
@@ -341,6 +392,11 @@ def link_changes(
     link: Mapping[str, Any], source: Document, target: Document
 ) -> list[dict[str, Any]]:
     """The ``changes[]`` of one link (module docstring)."""
+    return [change_json(c) for c in changes_of(link, source, target)]
+
+
+def changes_of(link: Mapping[str, Any], source: Document, target: Document) -> list[Change]:
+    """The :class:`Change` s of one link, sorted by target offset (module docstring)."""
     pairs: list[tuple[Span, Span]] = []
     for a in link.get("alignments", ()):
         s, t = a["source"], a["target"]
@@ -372,13 +428,20 @@ def link_changes(
     kept = [c for c in found.values() if not _one_sided_elsewhere(c, source, target, sp, tp)]
     kept = fold_recurring([c for c in kept if not _weak_drift(c)])
     kept += passage_changes(link, source, target, pairs)
-    ordered = sorted(kept, key=lambda c: (c.target, c.source, c.kind))
-    return [change_json(c) for c in ordered]
+    kept += respelled_names(link, source, target)
+    return sorted(kept, key=lambda c: (c.target, c.source, c.kind))
 
 
 def attach_changes(links: Iterable[dict[str, Any]], docs: Mapping[str, Document]) -> None:
-    """Fill ``changes`` of every link whose two documents are known, in place."""
+    """Fill ``changes`` of every link whose two documents are known, in place.
+
+    ``links`` are the links of one story: after each link's own changes, the story-level
+    rules of :mod:`.siblings` drop what a common source explains on a sibling link and
+    drift that another version of the same source renders alike."""
+    entries: list[tuple[dict[str, Any], list[Change]]] = []
     for link in links:
         src, tgt = docs.get(link["source"]), docs.get(link["target"])
         if src is not None and tgt is not None:
-            link["changes"] = link_changes(link, src, tgt)
+            entries.append((link, changes_of(link, src, tgt)))
+    for (link, _), kept in zip(entries, filter_story(entries, docs), strict=True):
+        link["changes"] = [change_json(c) for c in kept]

@@ -1,0 +1,124 @@
+"""Story-level filters over the changes of all links of one story (siblings and consensus).
+
+Contract:
+    ``filter_story(entries, docs)`` takes every link of one story with its
+    :class:`~storytrace.diff.model.Change` s (``(link, changes)`` pairs, links in the report
+    shape) and the story's documents, and returns the changes to keep, link by link, in the
+    same order. Two rules, both about versions derived from one source:
+
+* **Common source.** A change on a link outside the derivation tree (``tree`` false: two
+  siblings collated) between two sentences that are both aligned, through tree links, to one
+  sentence of a common source is not reported there: each sibling's departure from that
+  source is reported on its own tree link, where the reader sees which version changed.
+  A sibling link keeps what the common source cannot explain (passages the source lacks).
+* **Sibling consensus.** A meaning drift (``"meaning drift: 'a' -> 'b'"``) on a tree link
+  S -> T is dropped when another version derived from S renders the same source sentence
+  with the same words ``b`` (every content word of ``b``, by stem, is in that version's
+  aligned sentence of the same language): two independent renderings agreeing on a word is
+  an ordinary rendering ("details" -> "information"), not a slip of one translator. A
+  substitution only one version makes ("officer" -> "official" where the other keeps
+  "officer") is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..models import Document
+from .drift import content_words
+from .model import Change
+
+Span = tuple[int, int]
+#: (this document's sentence, source document id, source sentence)
+_Anc = tuple[Span, str, Span]
+
+
+def _pairs(link: Mapping[str, Any]) -> list[tuple[Span, Span]]:
+    out = []
+    for a in link.get("alignments", ()):
+        s, t = a["source"], a["target"]
+        out.append(((int(s[0]), int(s[1])), (int(t[0]), int(t[1]))))
+    return out
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _ancestry(links: Sequence[Mapping[str, Any]]) -> dict[str, list[_Anc]]:
+    """For each document, its sentences aligned to a sentence of its tree source."""
+    anc: dict[str, list[_Anc]] = {}
+    for link in links:
+        if not link.get("tree", True):
+            continue
+        for s, t in _pairs(link):
+            anc.setdefault(str(link["target"]), []).append((t, str(link["source"]), s))
+            # the source's own sentence is its own ancestor (a link from a source to a
+            # derived version collated as a sibling still shares the source sentence)
+            anc.setdefault(str(link["source"]), []).append((s, str(link["source"]), s))
+    return anc
+
+
+def _common_source(c: Change, link: Mapping[str, Any], anc: Mapping[str, list[_Anc]]) -> bool:
+    mine = [(d, s) for span, d, s in anc.get(str(link["source"]), ()) if _overlap(span, c.source)]
+    if not mine:
+        return False
+    theirs = [(d, s) for span, d, s in anc.get(str(link["target"]), ()) if _overlap(span, c.target)]
+    return any(da == db and _overlap(sa, sb) for da, sa in mine for db, sb in theirs)
+
+
+def _drift(c: Change) -> bool:
+    return c.kind == "other" and c.note.startswith("meaning drift: ")
+
+
+def _base(lang: str | None) -> str:
+    return (lang or "").split("-")[0].casefold()
+
+
+def _renders_alike(
+    c: Change,
+    link: Mapping[str, Any],
+    others: Sequence[Mapping[str, Any]],
+    docs: Mapping[str, Document],
+) -> bool:
+    """Does another version derived from the same source render ``c``'s source the same?"""
+    target = docs.get(str(link["target"]))
+    if target is None:
+        return False
+    wanted = {w.stem for w in content_words(c.target_text, target.lang)}
+    if not wanted:
+        return False
+    for other in others:
+        doc = docs.get(str(other["target"]))
+        if doc is None or _base(doc.lang) != _base(target.lang):
+            continue
+        for s, t in _pairs(other):
+            if not _overlap(s, c.source):
+                continue
+            stems = {w.stem for w in content_words(doc.text[t[0] : t[1]], doc.lang)}
+            if wanted <= stems:
+                return True
+    return False
+
+
+def filter_story(
+    entries: Sequence[tuple[Mapping[str, Any], list[Change]]], docs: Mapping[str, Document]
+) -> list[list[Change]]:
+    """The changes of each link worth reporting once the whole story is seen (module doc)."""
+    links = [link for link, _ in entries]
+    anc = _ancestry(links)
+    out: list[list[Change]] = []
+    for link, changes in entries:
+        if not link.get("tree", True):
+            out.append([c for c in changes if not _common_source(c, link, anc)])
+            continue
+        others = [
+            o
+            for o in links
+            if o is not link and o.get("tree", True) and o["source"] == link["source"]
+        ]
+        out.append(
+            [c for c in changes if not (_drift(c) and _renders_alike(c, link, others, docs))]
+        )
+    return out

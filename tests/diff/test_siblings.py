@@ -1,0 +1,80 @@
+"""Story-level rules: a common source explains a sibling link's changes; two versions of
+one source rendering a word alike is not drift."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storytrace.diff.links import attach_changes, link_changes
+from storytrace.models import Document
+
+
+def doc(id_: str, text: str, lang: str = "en") -> Document:
+    return Document(id=id_, source=id_, text=text, raw_sha256="0" * 64, lang=lang)
+
+
+def span(text: str, s: str) -> list[int]:
+    i = text.index(s)
+    return [i, i + len(s)]
+
+
+def link(
+    a: str, b: str, texts: dict[str, str], pairs: list[tuple[str, str]], tree: bool
+) -> dict[str, Any]:
+    return {
+        "source": a,
+        "target": b,
+        "tree": tree,
+        "relation": "translation",
+        "alignments": [
+            {"source": span(texts[a], s), "target": span(texts[b], t), "score": 0.9}
+            for s, t in pairs
+        ],
+        "added": [],
+        "dropped": [],
+    }
+
+
+ORIG = "The engineers gave few details about the broken pump at the harbour station."
+ONE = "The engineers gave little information about the broken pump at the harbour station."
+TWO = "The engineers gave little information about the broken valve at the harbour station."
+
+
+def _story() -> tuple[list[dict[str, Any]], dict[str, Document]]:
+    texts = {"o": ORIG, "x": ONE, "y": TWO}
+    links = [
+        link("o", "x", texts, [(ORIG, ONE)], tree=True),
+        link("o", "y", texts, [(ORIG, TWO)], tree=True),
+        link("x", "y", texts, [(ONE, TWO)], tree=False),
+    ]
+    return links, {k: doc(k, v) for k, v in texts.items()}
+
+
+def _drift(lk: dict[str, Any]) -> list[str]:
+    return [c["note"] for c in lk["changes"] if c["note"].startswith("meaning drift")]
+
+
+def test_a_rendering_two_versions_of_one_source_share_is_not_drift() -> None:
+    links, docs = _story()
+    # alone, each tree link sees "details" -> "information"
+    alone = link_changes(links[0], docs["o"], docs["x"])
+    assert any("information" in c["note"] for c in alone), alone
+    attach_changes(links, docs)
+    assert not any("information" in n for n in _drift(links[0])), links[0]["changes"]
+    # the substitution only one version makes is kept on its own tree link
+    assert any("'pump' -> 'valve'" in n for n in _drift(links[1])), links[1]["changes"]
+
+
+def test_a_sibling_link_leaves_what_the_common_source_explains_to_the_tree_links() -> None:
+    links, docs = _story()
+    alone = link_changes(links[2], docs["x"], docs["y"])
+    assert any("valve" in c["note"] for c in alone), alone
+    attach_changes(links, docs)
+    assert links[2]["changes"] == []
+
+
+def test_a_sibling_link_keeps_changes_in_passages_the_source_lacks() -> None:
+    links, docs = _story()
+    links[0]["alignments"] = links[1]["alignments"] = []  # the source does not cover it
+    attach_changes(links, docs)
+    assert any("valve" in n for n in _drift(links[2])), links[2]["changes"]
