@@ -75,6 +75,34 @@ def test_nbsp_kept_in_offsets() -> None:
     assert out[0] == "It was 10\u00a0000 people."
 
 
+def test_dialogue_dash_and_low_quote_open_a_sentence() -> None:
+    """Moses does not split before a dash or a low/angle quote; these openings do start a
+    sentence after sentence-final punctuation, when a capital follows."""
+    en = "It made a big impression on me,” he added. - In general, we tensed up. So - and then."
+    assert sents(en, "en") == [
+        "It made a big impression on me,” he added.",
+        "- In general, we tensed up.",
+        "So - and then.",
+    ]
+    assert sents("He left. – and came back.", "en") == ["He left. – and came back."]
+    de = "Sie zeigte sich erleichtert. „Jede Münze erzählt Geschichte“, sagte sie. «Gut.»"
+    assert sents(de, "de") == [
+        "Sie zeigte sich erleichtert.",
+        "„Jede Münze erzählt Geschichte“, sagte sie.",
+        "«Gut.»",
+    ]
+
+
+def test_ordinal_date_with_a_capitalised_month() -> None:
+    """German dates, and the same format left in machine translations into English."""
+    text = "Today is the 1. March. Tomorrow it will be the 2. March."
+    assert sents(text, "en") == ["Today is the 1. March.", "Tomorrow it will be the 2. March."]
+    assert sents("Er kam am 12. März. Dann ging er.", "de") == [
+        "Er kam am 12. März.",
+        "Dann ging er.",
+    ]
+
+
 @given(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
     st.sampled_from(["en", "de", "ru", "uk", "no", "fr", "es", "xx"]),

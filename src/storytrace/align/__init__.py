@@ -14,6 +14,7 @@ Nothing here reads a store or a file; embedding the sentences is the caller's jo
 from __future__ import annotations
 
 from .aligner import (
+    ALIGNER_VERSION,
     CROSS_LANGUAGE,
     SAME_LANGUAGE,
     AlignConfig,
@@ -25,6 +26,7 @@ from .aligner import (
 from .anchors import Anchors, anchor_similarity, anchors
 
 __all__ = [
+    "ALIGNER_VERSION",
     "CROSS_LANGUAGE",
     "SAME_LANGUAGE",
     "AlignConfig",

@@ -1,12 +1,15 @@
 """Derivation of every story: alignments, origin, derivation forest and relation labels.
 
 Contract:
-    ``derive_stories(store, stories, links, embedder)`` aligns the sentences of every
-    confirmed document pair inside each story of two or more documents, picks the story's
-    origin, builds a derivation forest (each version has at most one parent), labels each
-    link (:mod:`storytrace.derive.relations`) and returns, per story id, ``origin`` and
+    ``derive_stories(docs, stories, linked, embedder, cache)`` aligns the sentences of every
+    pair of versions inside each story of two to :data:`ALL_PAIRS_UP_TO` documents (only
+    the ``linked`` pairs in larger stories), picks the story's origin, builds a derivation
+    forest (each version has at most one parent), labels each link
+    (:mod:`storytrace.derive.relations`) and returns, per story id, ``origin`` and
     ``links[]`` in the shape of ``report-schema.md``. Sentence vectors come from the store's
-    cache (each sentence is embedded once).
+    cache (each sentence is embedded once), and so do pair alignments
+    (:func:`align_pairs`: keyed by the two versions' sentences, languages, embedder and
+    aligner version), so a ``trace``/``add`` run only aligns pairs it has not seen.
 
 Origin. The origin is the version that is most *central* (closest to all the others: in a
 star of derivations the source sits in the middle, and two translations of it are further
@@ -20,20 +23,27 @@ the tree that explains it best (similarity times the share of it that the parent
 with a small preference for the origin (a star unless a chain is clearly closer: a
 back-translation is closer to its intermediate than to the original) and a penalty for a
 parent with more artefacts than the child. Pairs of versions that share passages their
-parents lack (a truncated origin) are compared too and reported with ``tree: false``.
+parents lack (a truncated origin) are compared too and reported with ``tree: false``; such a
+collation link carries only the aligned pairs the tree does not explain (neither sentence is
+aligned to its own version's parent), so a passage that both versions took from the origin is
+reported once, under the tree links.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import itertools
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from ..align.aligner import Alignment, align, config_for
+from ..align.aligner import ALIGNER_VERSION, Alignment, align, config_for
 from ..align.anchors import Anchors, anchors
+from ..diff.links import attach_changes
 from ..link.cues import starts_mid_sentence
 from ..link.embed import Embedder, embed_cached
 from ..link.evidence import bigrams, containment
@@ -46,6 +56,22 @@ if TYPE_CHECKING:
 
     from ..link.embed import VectorCache
     from ..link.stories import StoryInfo
+
+
+#: ``Store`` state kind under which pair alignments are cached (see :func:`align_pairs`).
+ALIGNMENTS = "derive.alignments"
+#: Stories with at most this many versions align every pair of versions (66 pairs at 12),
+#: larger ones only the pairs the link stage confirmed.
+ALL_PAIRS_UP_TO = 12
+
+
+@runtime_checkable
+class StateStore(Protocol):
+    """The part of :class:`~storytrace.store.base.Store` the alignment cache needs."""
+
+    def get_state(self, kind: str, keys: Sequence[str] | None = None) -> dict[str, Any]: ...
+
+    def put_state(self, kind: str, items: Mapping[str, Any]) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +150,70 @@ def story_spans(doc: Document, story: str) -> list[tuple[int, int]]:
     """The document's sentences that lie in segments of ``story``."""
     segs = {i for i, s in enumerate(doc.segments) if s.kind == "story" and s.story == story}
     return [(s.start, s.end) for s in doc.sentences if s.segment in segs]
+
+
+def alignment_key(a: Version, b: Version, embedder: str) -> str:
+    """The cache key of ``a``'s alignment to ``b``: a digest of everything the result depends
+    on. Documents' content hashes alone would not do, because the same text can be split
+    into other story spans when the stories change; so the key covers the two versions'
+    sentence texts, their languages (which pick the configuration), the configuration
+    itself, the embedder's name (the vectors) and :data:`ALIGNER_VERSION` (the algorithm)."""
+    h = hashlib.sha256()
+    parts: list[Any] = [ALIGNER_VERSION, embedder, repr(config_for(a.lang, b.lang))]
+    for v in (a, b):
+        parts += [v.lang, [v.text[s:e] for s, e in v.spans]]
+    h.update(json.dumps(parts, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _pair_json(p: Pair) -> dict[str, Any]:
+    return {
+        "pairs": [[i, j, round(sc, 6)] for i, j, sc in p.pairs],
+        "coverage": [p.coverage_src, p.coverage_tgt],
+        "unaligned": [list(p.src_unaligned), list(p.tgt_unaligned)],
+    }
+
+
+def _pair_from_json(src: str, tgt: str, raw: Mapping[str, Any]) -> Pair:
+    return Pair(
+        src,
+        tgt,
+        tuple((int(i), int(j), float(sc)) for i, j, sc in raw["pairs"]),
+        float(raw["coverage"][0]),
+        float(raw["coverage"][1]),
+        tuple(int(i) for i in raw["unaligned"][0]),
+        tuple(int(j) for j in raw["unaligned"][1]),
+    )
+
+
+def align_pairs(
+    todo: Sequence[tuple[Version, Version]], cache: object, embedder: str
+) -> list[Pair]:
+    """``a``'s alignment to ``b`` for every ``(a, b)`` of ``todo``, in order.
+
+    When ``cache`` keeps state (a :class:`StateStore`, as every ``Store`` does), results are
+    looked up under :func:`alignment_key` (kind :data:`ALIGNMENTS`) and only the misses are
+    aligned and stored; otherwise everything is aligned. Results are the same either way
+    (scores are rounded to 6 decimals in both). Entries of pairs that no longer occur are not
+    deleted; they are small (a few KB per pair) and a changed document gets new keys.
+    """
+    if not isinstance(cache, StateStore):
+        return [_pair_from_json(a.doc, b.doc, _pair_json(_align(a, b))) for a, b in todo]
+    keys = [alignment_key(a, b, embedder) for a, b in todo]
+    stored = cache.get_state(ALIGNMENTS, list(dict.fromkeys(keys)))
+    out: list[Pair] = []
+    fresh: dict[str, Any] = {}
+    for key, (a, b) in zip(keys, todo, strict=True):
+        raw = stored.get(key) or fresh.get(key)
+        if raw is None:
+            p = _align(a, b)
+            fresh[key] = _pair_json(p)
+            raw = fresh[key]
+        # a fresh result goes through the same rounding, so cached and fresh runs agree
+        out.append(_pair_from_json(a.doc, b.doc, raw))
+    if fresh:
+        cache.put_state(ALIGNMENTS, fresh)
+    return out
 
 
 def _align(a: Version, b: Version) -> Pair:
@@ -297,10 +387,14 @@ def _collations(
             return {i for i, _, _ in q.pairs} if q else set()
 
         ca, cb = covered(a), covered(b)
-        fresh = [(i, j) for i, j, _ in p.pairs if i not in ca and j not in cb]
+        fresh = tuple(x for x in p.pairs if x[0] not in ca and x[1] not in cb)
         if len(fresh) >= 3 and len(fresh) >= 0.1 * min(
             len(versions[a].spans), len(versions[b].spans)
         ):
+            # Only the pairs the tree does not explain: a pair whose two sentences both came
+            # through the parents is already aligned there, and repeating it here would
+            # report every shared passage twice (and its changes twice).
+            p = dataclasses.replace(p, pairs=fresh)
             # The more faithful version (fewer artefacts) is the source of the collation.
             if versions[b].artefacts < versions[a].artefacts:
                 p = p.reverse()
@@ -339,15 +433,23 @@ def derive_stories(
             if spans[(story.id, d)]
         }
         pairs: dict[tuple[str, str], Pair] = {}
-        for a, b in itertools.combinations(sorted(versions), 2):
-            if frozenset((a, b)) in linked:
-                p = _align(versions[a], versions[b])
-                pairs[(a, b)], pairs[(b, a)] = p, p.reverse()
+        # A small story aligns all its pairs: being in one story already says two versions
+        # are related, and the forest needs every candidate parent, whatever evidence bar the
+        # link stage applied to the pair itself. A large one aligns its linked pairs only.
+        every = len(versions) <= ALL_PAIRS_UP_TO
+        todo = [
+            (versions[a], versions[b])
+            for a, b in itertools.combinations(sorted(versions), 2)
+            if every or frozenset((a, b)) in linked
+        ]
+        for p in align_pairs(todo, cache, embedder.name):
+            pairs[(p.src, p.tgt)], pairs[(p.tgt, p.src)] = p, p.reverse()
         origin = choose_origin(versions, pairs) if pairs else None
         root = origin or (choose_origin_fallback(versions, pairs) if pairs else None)
         edges = build_forest(root, versions, pairs) if root else []
         links = [link_json(pairs[e], versions, tree=True) for e in edges]
         links += [link_json(p, versions, tree=False) for p in _collations(edges, versions, pairs)]
+        attach_changes(links, docs)  # facts that differ between aligned passages (diff/)
         out[story.id] = {"origin": origin, "links": links}
     return out
 

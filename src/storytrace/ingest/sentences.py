@@ -13,6 +13,7 @@ such as "24. februar"). Languages without a Moses list (uk, az, ...) borrow the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -115,6 +116,17 @@ _LAST_TOKEN = re.compile(r"(\S+)\.$")
 _STARTS_LOWER_OR_DIGIT = re.compile(r"^[\s\"'«»“”„‘’(\[]*[a-zа-яёіїєґæøåäöüß0-9]")
 # "24." + month name: ordinal dates in de/no/da/fi ("24. februar", "3. Oktober").
 _ORDINAL_DOT = re.compile(r"(?:^|\s)\d{1,3}\.$")
+# A capitalised month name after an ordinal dot: German dates ("3. Oktober") and the same
+# format left in machine translations ("on the 1. March").
+_MONTH = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Jänner)\b"
+)
+# Openings Moses does not take for a new sentence after sentence-final punctuation: a dialogue
+# dash (Russian, Ukrainian and Norwegian typography, kept by machine translations: '…," he
+# added. - In general …') and a low or angle opening quote (German „…“, « », ‚ ‹): 'Sie war
+# erleichtert. „Jede Münze …'. Moses sees the mark as the next token and does not split.
+_UNSPLIT_OPENING = re.compile(r"[.!?…][”\"’»“]?( +)(?:[-–—] +[\"“«„]?|[„«‚‹])([^\W\d_])")
 _AS_SPACE = str.maketrans({"\n": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
@@ -186,7 +198,9 @@ def _should_merge(prev: str, nxt: str, lang: str) -> bool:
         ):
             return True
     # An ordinal number followed by a lower-case word ("24. februar") continues the sentence.
-    return bool(_ORDINAL_DOT.search(prev) and _STARTS_LOWER_OR_DIGIT.match(nxt))
+    return bool(
+        _ORDINAL_DOT.search(prev) and (_STARTS_LOWER_OR_DIGIT.match(nxt) or _MONTH.match(nxt))
+    )
 
 
 def _split_block(block: str, lang: str) -> list[str]:
@@ -200,7 +214,16 @@ def _split_block(block: str, lang: str) -> list[str]:
             merged[-1] = merged[-1] + " " + part
         else:
             merged.append(part)
-    return merged
+    return [piece for part in merged for piece in _split_openings(part)]
+
+
+def _split_openings(part: str) -> list[str]:
+    """``part`` cut before every :data:`_UNSPLIT_OPENING` of a capitalised word."""
+    cuts = [m.start(1) for m in _UNSPLIT_OPENING.finditer(part) if m.group(2).isupper()]
+    if not cuts:
+        return [part]
+    bounds = [0, *cuts, len(part)]
+    return [part[a:b].strip() for a, b in itertools.pairwise(bounds) if part[a:b].strip()]
 
 
 def _locate(block: str, block_start: int, pieces: Sequence[str]) -> Iterator[tuple[int, int]]:
