@@ -40,7 +40,6 @@ import html
 import json
 import math
 import random
-import re
 import shutil
 import sys
 import time
@@ -51,83 +50,38 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import corpusgen_lex as lex
 import corpusgen_pool as pool
+from corpusgen_text import (
+    _CYRILLIC,
+    _FRAME_T,
+    _FRAME_UNITS,
+    _HEAD_HAS_NUMBER,
+    _HEAD_T,
+    Facts,
+    Paragraph,
+    Sentence,
+    _draw_number,
+    _finish,
+    _original_paras,
+    _Piece,
+    _random_facts,
+    _same_gender_person,
+    _Values,
+    _zipf,
+    format_date,
+    format_number,
+    quantity,
+    slugify,
+)
 
 LANGS = pool.LANGS
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "2.1.0"
 RELATIONS: tuple[str, ...] = ("copy", "translation", "excerpt", "mashup", "rewrite")
-NEWS_DOMAINS: tuple[str, ...] = tuple(
-    dict.fromkeys(d for d in pool.SENTENCE_DOMAINS if d != "generic")
-)
+NEWS_DOMAINS: tuple[str, ...] = lex.DOMAINS
 
 
 _SECTIONS: tuple[str, ...] = ("news", "world", "politics", "business", "society", "local")
-_TRANSLIT = str.maketrans(pool.TRANSLIT)
-_CITY0, _ORG0 = pool.CITIES["en"], pool.ORGS["en"]
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-_FR_ELISION = re.compile(r"\b([dDlLjJ]|[qQ]u)e (?=[AEIOUYÉÈÊÀ])")
-_TOKEN = re.compile(r"\{([A-Z]+)\}|\[([^|\]]*)\|([^\]]*)\]")
-
-# A compiled template: literal text, a slot name, or a masculine/feminine pair.
-_Piece = tuple[int, str, str]  # (0, text, "") | (1, slot, "") | (2, masculine, feminine)
-
-
-def _compile(template: str) -> tuple[_Piece, ...]:
-    pieces: list[_Piece] = []
-    pos = 0
-    for m in _TOKEN.finditer(template):
-        if m.start() > pos:
-            pieces.append((0, template[pos : m.start()], ""))
-        if m.group(1):
-            pieces.append((1, m.group(1), ""))
-        else:
-            pieces.append((2, m.group(2), m.group(3)))
-        pos = m.end()
-    if pos < len(template):
-        pieces.append((0, template[pos:], ""))
-    return tuple(pieces)
-
-
-_SENT_T = {lang: tuple(_compile(t) for t in pool.SENTENCES[lang]) for lang in LANGS}
-_HEAD_T = {lang: tuple(_compile(t) for t in pool.HEADLINES[lang]) for lang in LANGS}
-_HAS_NUMBER = tuple("{NUMBER}" in t for t in pool.SENTENCES["en"])
-_HEAD_HAS_NUMBER = tuple("{NUMBER}" in t for t in pool.HEADLINES["en"])
-
-
-def format_number(n: int, lang: str) -> str:
-    """4,500 (en) / 4.500 (de, es) / 4 500 with U+202F (ru, uk, fr, no)."""
-    s = f"{n:,}"
-    if lang == "en":
-        return s
-    return s.replace(",", "." if lang in ("de", "es") else "\u202f")
-
-
-def format_date(day: int, month: int, lang: str) -> str:
-    """Day and month as a newspaper in ``lang`` writes them."""
-    name = pool.MONTHS[lang][month - 1]
-    if lang == "en":
-        return f"{name} {day}"
-    if lang in ("de", "no"):
-        return f"{day}. {name}"
-    if lang == "es":
-        return f"{day} de {name}"
-    if lang == "fr" and day == 1:
-        return f"1er {name}"
-    return f"{day} {name}"
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """The facts of one story (indices into the filler tables)."""
-
-    person: int
-    city: int
-    org: int
-    month: int
-    day: int
-
-
-Paragraph = tuple[tuple[int, int], ...]  # (sentence index, number for its {NUMBER} slot)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +129,7 @@ class Story:
     origin: int
     docs: list[int] = field(default_factory=list)
     links: list[tuple[int, int, str, str]] = field(default_factory=list)
+    same_event_as: int | None = None  # index of the story whose event this one also reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,11 +156,6 @@ class Corpus:
     sites: list[Site]
 
 
-def slugify(text: str, limit: int = 60) -> str:
-    """ASCII URL slug (Cyrillic transliterated)."""
-    return _NON_SLUG.sub("-", text.lower().translate(_TRANSLIT)).strip("-")[:limit].strip("-")
-
-
 def _make_sites(rng: random.Random, langs: Sequence[str]) -> list[Site]:
     sites: list[Site] = []
     for lang in langs:
@@ -223,41 +173,6 @@ def _make_sites(rng: random.Random, langs: Sequence[str]) -> list[Site]:
         flags = (rng.random() < p for p in (0.7, 0.7, 0.5, 0.3))
         sites.append(Site(name, f"{slugify(name)}.net", None, 2, *flags))
     return sites
-
-
-def _draw_number(rng: random.Random) -> int:
-    # Multiples of ten, so Slavic plural forms after the number are always right.
-    if rng.random() < 0.35:
-        return rng.randrange(2, 100) * 10
-    return rng.randrange(100, 10000) * 10
-
-
-def _random_facts(rng: random.Random, when: datetime) -> Facts:
-    event = when - timedelta(days=rng.randrange(4))
-    person, city, org = (rng.randrange(len(t)) for t in (pool.PERSON_GENDER, _CITY0, _ORG0))
-    return Facts(person, city, org, event.month, event.day)
-
-
-def _original_paras(rng: random.Random, domain: str) -> tuple[Paragraph, ...]:
-    own = [i for i, d in enumerate(pool.SENTENCE_DOMAINS) if d == domain]
-    generic = [i for i, d in enumerate(pool.SENTENCE_DOMAINS) if d == "generic"]
-    target = rng.randint(8, 20)
-    chosen = sorted(rng.sample(own, rng.randint(4, len(own))))
-    rest = chosen[1:] + rng.sample(generic, min(len(generic), target - len(chosen)))
-    if len(rest) + 1 < target:  # borrow from a neighbouring domain to reach 19-20 sentences
-        other = rng.choice([d for d in NEWS_DOMAINS if d != domain])
-        extra = [i for i, d in enumerate(pool.SENTENCE_DOMAINS) if d == other]
-        rest += rng.sample(extra, target - len(rest) - 1)
-    rng.shuffle(rest)
-    order = [chosen[0], *rest]
-    sents = [(i, _draw_number(rng) if _HAS_NUMBER[i] else 0) for i in order]
-    paras: list[Paragraph] = []
-    pos = 0
-    while pos < len(sents):
-        size = 1 if pos == 0 and rng.random() < 0.5 else rng.randint(1, 3)
-        paras.append(tuple(sents[pos : pos + size]))
-        pos += size
-    return tuple(paras)
 
 
 def _derive(
@@ -292,28 +207,25 @@ def _derive(
             evidence = "rewrite: paragraphs reordered (lead kept)"
         elif numbered and rng.random() < 0.5:
             pi, si = rng.choice(numbered)
-            idx, old = paras[pi][si]
+            sent = paras[pi][si]
+            old = sent[1]
             new = max(10, old + rng.choice((-1, 1)) * rng.randrange(1, 20) * 10)
             new = new if new != old else old + 10
-            para = (*paras[pi][:si], (idx, new), *paras[pi][si + 1 :])
-            paras = (*paras[:pi], para, *paras[pi + 1 :])
+            para = (*paras[pi][:si], (sent[0], new, *sent[2:]), *paras[pi][si + 1 :])
+            paras = (*paras[:pi], para, *paras[pi + 1 :])  # type: ignore[assignment]
             evidence = f"rewrite: one number changed {old:,} -> {new:,}"
         elif rng.random() < 0.5:
             day = facts.day + rng.choice((-2, -1, 1, 2))
             day = day if 1 <= day <= 28 else facts.day - 3 if facts.day > 3 else facts.day + 3
-            facts = Facts(facts.person, facts.city, facts.org, facts.month, day)
+            facts = replace(facts, day=day)
             evidence = f"rewrite: date changed day {part.facts.day} -> {day}"
         else:
-            same = [
-                i
-                for i, g in enumerate(pool.PERSON_GENDER)
-                if g == pool.PERSON_GENDER[facts.person] and i != facts.person
-            ]
-            person = rng.choice(same)
-            facts = Facts(person, facts.city, facts.org, facts.month, facts.day)
+            old_p = facts.persons[0]
+            new_p = _same_gender_person(rng, old_p)
+            facts = replace(facts, persons=(new_p, *facts.persons[1:]))
             evidence = (
-                f"rewrite: name changed {pool.PERSONS['en'][part.facts.person]} -> "
-                f"{pool.PERSONS['en'][person]}"
+                f"rewrite: name changed {lex.person(old_p, 'en')[0]} -> "
+                f"{lex.person(new_p, 'en')[0]}"
             )
     published = parent.published + timedelta(minutes=rng.randint(20, 72 * 60))
     parts = (Part(facts, paras),)
@@ -344,6 +256,10 @@ class Params:
     mashup_share: float = 0.01  # share of documents that are mashups of two stories
     singleton_share: float = 0.7  # probability that a story has a single document
     langs: tuple[str, ...] = LANGS
+    #: Probability that a story reports the same event as an earlier one of its domain,
+    #: written independently (shared people, places, organisation and date; other
+    #: sentence frames and numbers): a hard negative that must stay a separate story.
+    same_event_share: float = 0.02
 
 
 def build_corpus(params: Params) -> Corpus:
@@ -373,6 +289,26 @@ def build_corpus(params: Params) -> Corpus:
         domain = rng.choice(NEWS_DOMAINS)
         lang = langs[si] if si < len(langs) else rng.choice(langs)
         when = start + timedelta(minutes=rng.randrange(730 * 24 * 60))
+        facts = _random_facts(rng, when, domain)
+        twin: Story | None = None
+        if stories and rng.random() < params.same_event_share:
+            twin = stories[rng.randrange(len(stories))]
+            domain = twin.domain
+            t = out[twin.origin]
+            tf = t.parts[0].facts
+            facts = replace(
+                _random_facts(rng, when, domain),
+                persons=(tf.persons[0], *facts.persons[1:]),
+                roles=(tf.roles[0], *facts.roles[1:]),
+                cities=(tf.cities[0], *facts.cities[1:]),
+                orgs=(tf.orgs[0], *facts.orgs[1:]),
+                month=tf.month,
+                day=tf.day,
+            )
+            when = t.published + timedelta(minutes=rng.randint(10, 24 * 60))
+        avoid = (
+            frozenset(s[0] for p in out[twin.origin].parts[0].paras for s in p) if twin else None
+        )
         heads = [i for i, d in enumerate(pool.HEADLINE_DOMAINS) if d == domain]
         head = rng.choice(heads)
         origin = Doc(
@@ -381,7 +317,7 @@ def build_corpus(params: Params) -> Corpus:
             lang,
             head,
             _draw_number(rng) if _HEAD_HAS_NUMBER[head] else 0,
-            (Part(_random_facts(rng, when), _original_paras(rng, domain)),),
+            (Part(facts, _original_paras(rng, domain, avoid or frozenset())),),
             "origin",
             (),
             "original article",
@@ -390,6 +326,7 @@ def build_corpus(params: Params) -> Corpus:
         )
         out.append(origin)
         story = Story(si, domain, origin.key, [origin.key])
+        story.same_event_as = twin.index if twin else None
         used = [lang]
         for _ in range(size - 1):
             parent = origin if rng.random() < 0.65 else out[rng.choice(story.docs)]
@@ -448,25 +385,37 @@ class Renderer:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self._values: dict[tuple[str, Facts], dict[str, str]] = {}
+        self._values: dict[tuple[str, Facts], _Values] = {}
 
-    def _vals(self, lang: str, facts: Facts) -> dict[str, str]:
+    def _vals(self, lang: str, facts: Facts, keep: bool = True) -> _Values:
         key = (lang, facts)
         vals = self._values.get(key)
         if vals is None:
-            vals = {
-                "PERSON": pool.PERSONS[lang][facts.person],
-                "CITY": pool.CITIES[lang][facts.city],
-                "ORG": pool.ORGS[lang][facts.org],
-                "DATE": format_date(facts.day, facts.month, lang),
-            }
-            self._values[key] = vals
+            people = [lex.person(i, lang) for i in facts.persons]
+            roles = [
+                lex.ROLES[lang][r][1 if g == "f" else 0]
+                for r, (_, g) in zip(facts.roles, people, strict=True)
+            ]
+            vals = _Values(
+                tuple(n for n, _ in people),
+                tuple(g == "f" for _, g in people),
+                tuple(roles),
+                tuple(lex.city(i, lang) for i in facts.cities),
+                tuple(lex.org(i, lang) for i in facts.orgs),
+                format_date(facts.day, facts.month, lang),
+            )
+            if keep:
+                self._values[key] = vals
         return vals
 
-    def fill(self, pieces: tuple[_Piece, ...], lang: str, facts: Facts, number: int) -> str:
-        """One template filled with ``facts`` in ``lang``."""
-        vals = self._vals(lang, facts)
-        fem = pool.PERSON_GENDER[facts.person] == "f"
+    def fill(
+        self, pieces: tuple[_Piece, ...], lang: str, facts: Facts, number: int, keep: bool = True
+    ) -> str:
+        """A headline template filled with the story's main facts in ``lang`` (``keep``:
+        cache the facts' spellings; not for one-off random headlines)."""
+        v = self._vals(lang, facts, keep)
+        org = f"«{v.orgs[0]}»" if lang in _CYRILLIC else v.orgs[0]
+        vals = {"PERSON": v.persons[0], "CITY": v.cities[0], "ORG": org, "DATE": v.date}
         out: list[str] = []
         for kind, a, b in pieces:
             if kind == 0:
@@ -474,20 +423,55 @@ class Renderer:
             elif kind == 1:
                 out.append(format_number(number, lang) if a == "NUMBER" else vals[a])
             else:
-                out.append(b if fem else a)
-        text = "".join(out)
-        if lang == "fr":
-            text = _FR_ELISION.sub(r"\1'", text)
-        return text
+                out.append(b if v.female[0] else a)
+        return _finish("".join(out), lang)
+
+    def sentence(self, lang: str, facts: Facts, sent: Sentence) -> str:
+        """One sentence: its frame in ``lang`` filled with the story's facts."""
+        frame, n1, n2, qty, (p, p2, c, c2, o, o2) = sent
+        v = self._vals(lang, facts)
+        out: list[str] = []
+        q = 0
+        for kind, a, b in _FRAME_T[lang][frame]:
+            if kind == 0:
+                out.append(a)
+            elif kind == 2:
+                out.append(b if v.female[p] else a)
+            elif kind == 3:
+                out.append(b if v.female[p2] else a)
+            elif a == "QTY":
+                n, unit = qty[q]
+                out.append(quantity(n, _FRAME_UNITS[frame][q][unit], lang))
+                q += 1
+            else:
+                out.append(
+                    v.persons[p] if a == "PERSON" else v.persons[p2] if a == "PERSON2"
+                    else v.roles[p] if a == "ROLE" else v.roles[p2] if a == "ROLE2"
+                    else v.cities[c] if a == "CITY" else v.cities[c2] if a == "CITY2"
+                    else v.orgs[o] if a == "ORG" else v.orgs[o2] if a == "ORG2"
+                    else format_number(n1, lang) if a == "NUMBER"
+                    else format_number(n2, lang) if a == "NUMBER2"
+                    else v.date
+                )  # fmt: skip
+        return _finish("".join(out), lang)
 
     def title(self, doc: Doc) -> str:
-        facts = doc.parts[0].facts
-        return self.fill(_HEAD_T[doc.lang][doc.headline], doc.lang, facts, doc.headline_num)
+        """The headline: the lede's first clause (a fixed headline per domain would give
+        unrelated stories the same title line). Generic "read also" headlines of the
+        boilerplate still come from the pool."""
+        part = doc.parts[0]
+        lede = self.sentence(doc.lang, part.facts, part.paras[0][0])
+        head = lede.rstrip(".")
+        for sep in (", ", " – ", ": "):
+            cut = head.split(sep, 1)[0]
+            if len(cut.split()) >= 4:
+                head = cut
+                break
+        return head.strip("«»„“\"' ")
 
     def paragraphs(self, doc: Doc) -> list[str]:
-        templates = _SENT_T[doc.lang]
         return [
-            " ".join(self.fill(templates[i], doc.lang, part.facts, n) for i, n in para)
+            " ".join(self.sentence(doc.lang, part.facts, sent) for sent in para)
             for part in doc.parts
             for para in part.paras
         ]
@@ -495,7 +479,13 @@ class Renderer:
     def random_headlines(self, rng: random.Random, lang: str, k: int) -> list[str]:
         when = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=rng.randrange(365))
         return [
-            self.fill(_HEAD_T[lang][h], lang, _random_facts(rng, when), _draw_number(rng))
+            self.fill(
+                _HEAD_T[lang][h],
+                lang,
+                _random_facts(rng, when, pool.HEADLINE_DOMAINS[h]),
+                _draw_number(rng),
+                keep=False,
+            )
             for h in rng.sample(range(len(pool.HEADLINE_DOMAINS)), k)
         ]
 
@@ -551,7 +541,7 @@ class Renderer:
             for h in self.random_headlines(rng, lang, rng.randint(2, 3))
         )
         aside = f'<aside class="related"><h3>{e(ui["read_also"])}</h3><ul>{related}</ul></aside>'
-        author = pool.PERSONS[lang][rng.randrange(len(pool.PERSON_GENDER))]
+        author = lex.person(_zipf(rng, lex.N_PERSONS), lang)[0]
         credit = f"{author} / {rng.choice(pool.AGENCIES)}"
         figure = (
             f'<figure class="lead-image"><img src="/media/{doc.published:%Y/%m}/'
@@ -664,6 +654,11 @@ def write_corpus(corpus: Corpus, out_dir: str | Path) -> dict[str, Any]:
                 "documents": [by_key[k].id for k in st.docs],
                 "origin": origin.id,
                 "domain": st.domain,
+                **(
+                    {"same_event_as": f"s{st.same_event_as:05d}"}
+                    if st.same_event_as is not None
+                    else {}
+                ),
                 "links": [
                     {
                         "source": by_key[s].id,
@@ -734,6 +729,7 @@ def make_manifest(corpus: Corpus) -> dict[str, Any]:
             "documents": len(docs),
             "stories": len(corpus.stories),
             "singleton_stories": sum(1 for s in sizes if s == 1),
+            "same_event_stories": sum(1 for st in corpus.stories if st.same_event_as is not None),
             "largest_story": max(sizes, default=0),
             "links": sum(len(st.links) for st in corpus.stories),
             "sentences": sum(d.n_sentences for d in docs),
@@ -759,7 +755,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=1000, help="number of documents (default 1000)")
     ap.add_argument("--seed", type=int, default=1)
     defaults = Params()
-    for name in ("html_share", "jsonl_share", "mashup_share", "singleton_share"):
+    for name in (
+        "html_share",
+        "jsonl_share",
+        "mashup_share",
+        "singleton_share",
+        "same_event_share",
+    ):
         default = getattr(defaults, name)
         ap.add_argument(f"--{name.replace('_', '-')}", type=float, default=default)
     ap.add_argument("--langs", default=",".join(LANGS))

@@ -1,16 +1,20 @@
-"""Linking benchmark: storytrace's ingest + story linking on synthetic corpora, story quality
-against the generated truth, and a plain MinHash-only baseline on the same documents.
+"""Linking benchmark: storytrace's linking on synthetic corpora with known stories, story
+quality against the generated truth, and a plain MinHash-only baseline on the same documents.
 
-Per size: a ``corpusgen.py`` corpus (7 languages, HTML + text + JSONL) is traced with
-``trace_inputs`` into a fresh SQLite store in a child process (its process tree's RSS sampled),
-then the same-language MinHash candidates and the vector range search are re-timed on the
-same passages with the same kernels (``link_store`` times them as one ``candidates`` stage),
-the report is scored with ``storytrace.eval.stories`` and the baseline runs: document-level
-word-3-shingle MinHash LSH (rensa via ``storytrace.link.shingles``), components as stories.
-Sizes whose estimated time (from the previous size or a calibration run) does not fit the
-remaining ``--time-budget`` are skipped and recorded with the estimate.
+Per size: a ``corpusgen.py`` corpus (7 languages, HTML + text + JSONL) is generated once
+(``--corpus-dir`` keeps it) and ingested once into ``ingested-N.db`` in a child process
+(reused by later runs with ``--reuse-ingest``: ingest is measured when it runs and its
+record is kept beside the store). Linking then runs in another child on a copy of that
+store, with the embedder tier of ``--embedder`` (default ``auto``: e5 for small piles,
+static vectors above), its process tree's RSS and the load sampled; per stage seconds,
+docs/s for the same-language stage (MinHash candidates + same-language comparisons) and
+the cross-language stage (facts, static fit and vectors, fact and vector candidates,
+cross-language comparisons), candidate counts per source, then pairwise P/R/F1/ARI of
+``storytrace.eval.stories`` and the baseline: document-level word-3-shingle MinHash LSH
+(rensa via ``storytrace.link.shingles``), components as stories. Sizes whose estimate
+does not fit the remaining ``--time-budget`` are skipped and recorded with the estimate.
 ``--seeds-distractors N`` traces the five seed documents with N generated distractors and
-checks that the seeds' officer story holds exactly the seeds.  See benchmarks/README.md.
+checks that the seeds' officer story holds exactly the seeds. See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 import math
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,13 +38,8 @@ import corpusgen
 import ingest_bench as ib
 
 if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
-
     from storytrace.eval.truth import Truth
-    from storytrace.link.passages import Passage
     from storytrace.models import Document
-    from storytrace.options import LinkOptions
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "link.jsonl"
@@ -48,9 +48,18 @@ OFFICER = "000_a64f1f5a5150dbb5"  # a document of the seeds' officer story (S1)
 TARGET_DOCS, TARGET_SECONDS = 100_000, 900.0
 # Stages of a child run, and how each grows with the corpus when only one size was measured:
 # the vector range search and (on these corpora) the candidate pairs grow with the square.
-STAGES_ALL = tuple("ingest passages embed candidates compare stories retime eval baseline".split())
-LINK_STAGES = ("passages", "embed", "candidates", "compare", "stories", "derive")
-GROWTH = {"candidates": 2.0, "compare": 2.0, "retime": 2.0, "eval": 2.0, "probe": 0.0}
+# link_store's stages (LinkReport.seconds) without its totals, in order; and how they split
+# into the same-language stage and the cross-language stage (facts serve both; they are
+# the cross-language stage's candidate signal, so they are counted there).
+LINK_STAGES = (
+    "passages facts fit embed candidates_minhash candidates_facts candidates_vectors "
+    "compare_same compare_cross store_pairs stories derive"
+).split()
+SAME_STAGES = ("candidates_minhash", "compare_same")
+# The static fit embeds a vocabulary capped at LinkOptions.static_max_vocab words: a cold
+# store pays it once whatever its size, so it does not grow with the corpus.
+FIXED = {"fit": 0.0}
+CROSS_STAGES = ("facts", "fit", "embed", "candidates_facts", "candidates_vectors", "compare_cross")
 
 
 def _progress(stage: str, done: int, total: int | None) -> None:
@@ -83,101 +92,73 @@ def components(ids: Sequence[str], pairs: Iterable[tuple[int, int]]) -> list[lis
     return list(groups.values())
 
 
-def minhash_stage(
-    ids: Sequence[str],
-    plist: Mapping[str, Sequence[Passage]],
-    lang: Mapping[str, str | None],
-    opts: LinkOptions,
-) -> tuple[dict[str, float], set[tuple[str, str]]]:
-    """Step (1) of ``link.run.candidate_pairs`` (every document new, as in a fresh store), with
-    the same kernels on the same passages, each kernel timed; returns document pairs."""
-    from storytrace.link.shingles import lsh_pairs, shingles, signatures, tokens
+def pair_scores(
+    truth_groups: Sequence[Sequence[str]], pred_groups: Sequence[Sequence[str]], keep: set[str]
+) -> dict[str, Any]:
+    """Pairwise story P/R/F1 and ARI of document groupings, in time linear in the documents.
 
-    secs = dict.fromkeys(("tokens", "shingles", "signatures", "lsh"), 0.0)
-    flat = [(d, p) for d in ids for p in plist[d]]
-    by_lang: dict[str | None, list[int]] = {}
-    for k, (d, _) in enumerate(flat):
-        by_lang.setdefault(lang[d], []).append(k)
-    pairs: set[tuple[str, str]] = set()
-    for members in by_lang.values():
-        if len(members) < 2:
+    Pairs are unordered document pairs sharing a story (``score_stories``' definition),
+    restricted to ``keep``. A predicted story of more than 2,000 documents is not expanded:
+    its pairs are counted (C(n, 2)) and its true pairs found among the truth pairs. ARI
+    labels each document with one story on each side (the first truth story; the largest
+    predicted one) — mashup pages, in two stories, are 1 % of the documents.
+    ``storytrace.eval.stories.score_stories`` gives the same pairs but compares every
+    predicted story with every truth story (quadratic: minutes at 10k documents).
+    """
+    t_pairs: set[tuple[str, str]] = set()
+    for g in truth_groups:
+        m = sorted({d for d in g if d in keep})
+        t_pairs.update((a, b) for i, a in enumerate(m) for b in m[i + 1 :])
+    p_pairs: set[tuple[str, str]] = set()
+    big_pairs = big_tp = 0
+    for g in pred_groups:
+        m = sorted({d for d in g if d in keep})
+        if len(m) > 2000:
+            members = set(m)
+            big_pairs += len(m) * (len(m) - 1) // 2
+            big_tp += sum(1 for a, b in t_pairs if a in members and b in members)
             continue
-        t0 = time.perf_counter()
-        toks = [tokens(flat[k][1].text) for k in members]
-        t1 = time.perf_counter()
-        sets = [shingles(t) for t in toks]
-        t2 = time.perf_counter()
-        sigs = signatures(sets, num_perm=opts.num_perm)
-        t3 = time.perf_counter()
-        found = lsh_pairs([str(k) for k in members], sigs, opts.minhash_threshold, opts.num_perm)
-        t4 = time.perf_counter()
-        for key, (a, b) in zip(secs, ((t0, t1), (t1, t2), (t2, t3), (t3, t4)), strict=True):
-            secs[key] += b - a
-        for i, j in found:
-            x, y = flat[members[i]][0], flat[members[j]][0]
-            if x != y:
-                pairs.add((x, y) if x < y else (y, x))
-    secs["total"] = sum(secs.values())
-    return secs, pairs
+        p_pairs.update((a, b) for i, a in enumerate(m) for b in m[i + 1 :])
+    tp = len(t_pairs & p_pairs) + big_tp
+    fp = len(p_pairs - t_pairs) + big_pairs - big_tp
+    fn = len(t_pairs) - tp
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    t_label: dict[str, int] = {}
+    for i, g in enumerate(truth_groups):
+        for d in g:
+            if d in keep:
+                t_label.setdefault(d, i)
+    size: dict[str, int] = {}
+    p_label: dict[str, int] = {}
+    for i, g in enumerate(pred_groups):
+        for d in g:
+            if d in keep and len(g) > size.get(d, 0):
+                size[d], p_label[d] = len(g), i
+    docs = sorted(t_label)
+    from storytrace.eval.stories import adjusted_rand_index
 
-
-def vector_stage(
-    ids: Sequence[str], vecs: Mapping[str, NDArray[np.float32]], opts: LinkOptions
-) -> tuple[float, set[tuple[str, str]], float]:
-    """Step (2) of ``candidate_pairs``: exact range search, ``block`` rows against all.
-    Returns seconds, document pairs and the size (MB) of one similarity block."""
-    import numpy as np
-
-    t0 = time.perf_counter()
-    owner = np.concatenate([np.full(len(vecs[d]), i, np.int64) for i, d in enumerate(ids)])
-    matrix = np.vstack([vecs[d] for d in ids if len(vecs[d])]).astype(np.float32)
-    pairs: set[tuple[str, str]] = set()
-    for s in range(0, len(matrix), opts.block):
-        sim = matrix[s : s + opts.block] @ matrix.T
-        hit_r, hit_c = np.nonzero(sim >= opts.candidate_cos)
-        for r, c in zip(hit_r.tolist(), hit_c.tolist(), strict=True):
-            a, b = int(owner[s + r]), int(owner[c])
-            if a != b:
-                pairs.add((ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a]))
-    block_mb = min(opts.block, len(matrix)) * len(matrix) * 4 / 2**20
-    return time.perf_counter() - t0, pairs, block_mb
-
-
-def embed_probe(embedder: Any, texts: Sequence[str], n: int = 96) -> dict[str, float]:
-    """Embed ``n`` of ``texts`` (evenly spaced, no cache) for wall and CPU time per passage:
-    CPU time hardly moves when other jobs share the cores, so it gives an idle-machine rate."""
-    pick = [texts[i * len(texts) // n] for i in range(min(n, len(texts)))]
-    embedder.embed(pick[:2])  # load the model outside the measurement
-    wall, cpu = time.perf_counter(), time.process_time()
-    embedder.embed(pick)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    cores = len(os.sched_getaffinity(0))
-    chars = sum(map(len, pick)) / max(1, len(pick))
-    out = dict(passages=len(pick), wall_per_s=len(pick) / wall, cpu_seconds=cpu, cores=cores)
-    return out | {"idle_per_s": len(pick) * cores / max(cpu, 1e-9), "mean_chars": chars}
-
-
-def restrict(truth: Truth, keep: set[str]) -> Truth:
-    """The truth with only the documents in ``keep`` (e.g. those the store holds)."""
-    stories = [(s, tuple(x for x in s.documents if x in keep)) for s in truth.stories]
-    docs = tuple(d for d in truth.documents if d.id in keep)
-    kept = tuple(dataclasses.replace(s, documents=d) for s, d in stories)
-    return dataclasses.replace(truth, documents=docs, stories=kept)
+    ari = adjusted_rand_index(
+        [str(t_label[d]) for d in docs], [str(p_label.get(d, f"single:{d}")) for d in docs]
+    )
+    return dict(
+        precision=precision, recall=recall, f1=f1, ari=ari, tp=tp, fp=fp, fn=fn,
+        stories=len(pred_groups), truth_stories=len(truth_groups),
+    )  # fmt: skip
 
 
 def quality(truth: Truth, report: Mapping[str, Any], stored: set[str]) -> dict[str, Any]:
-    """Pairwise P/R/F1 and ARI against all truth documents and against the stored ones only
-    (documents whose cleaned text duplicates another's are stored once, under the other id)."""
-    from storytrace.eval.stories import score_stories
-
-    keys = ("precision", "recall", "f1", "ari", "tp", "fp", "fn", "stories", "truth_stories")
-    out: dict[str, Any] = {}
-    for name, t in (("all", truth), ("stored", restrict(truth, stored))):
-        s = score_stories(t, report)
-        values: tuple[float, ...] = (s.pairwise_precision, s.pairwise_recall, s.pairwise_f1)
-        values += (s.ari, s.pairs.tp, s.pairs.fp, s.pairs.fn, s.predicted_stories, len(t.stories))
-        out[name] = dict(zip(keys, values, strict=True))
-    return out
+    """Pairwise P/R/F1 and ARI (:func:`pair_scores`) against all truth documents and
+    against the stored ones only (documents whose cleaned text duplicates another's are
+    stored once, under the other id, and are missing from the report)."""
+    truth_groups = [list(s.documents) for s in truth.stories]
+    known = {d.id for d in truth.documents} | {d for g in truth_groups for d in g}
+    pred = [list(s["documents"]) for s in report["stories"]]
+    return {
+        "all": pair_scores(truth_groups, pred, known),
+        "stored": pair_scores(truth_groups, pred, known & stored),
+    }
 
 
 def baseline(
@@ -215,64 +196,66 @@ def baseline(
     }
 
 
-def child_size(p: dict[str, Any]) -> dict[str, Any]:
-    """Child body for one size: trace, re-time the candidate kernels, score, baseline."""
+def child_ingest(p: dict[str, Any]) -> dict[str, Any]:
+    """Child body: ingest the corpus into ``p["db"]`` (no linking)."""
     started = time.perf_counter()
     from storytrace import Options, open_store
-    from storytrace.eval.truth import parse_truth
-    from storytrace.link.embed import E5Embedder, embed_cached
-    from storytrace.link.passages import passages
-    from storytrace.pipeline import trace_inputs, trace_report
+    from storytrace.pipeline import trace_inputs
 
-    out: dict[str, Any] = {"import_seconds": time.perf_counter() - started}
-    options = Options(db=p["db"], workers=p["workers"])
     with open_store(p["db"]) as store:
         t0 = time.perf_counter()
-        res = trace_inputs([p["corpus"]], options=options, store=store, link_progress=_progress)
-        out["trace_seconds"] = time.perf_counter() - t0
-        out["trace_cpu_seconds"] = _cpu_seconds()
-        if res.link is None:
-            raise RuntimeError("nothing was linked")
-        link = res.link
-        stage = {"ingest": res.ingest.seconds, **link.seconds}
-        docs = list(store.documents())
-        by_id = {d.id: d for d in docs}
-        ids = sorted(by_id)
-        t0 = time.perf_counter()
-        plist = {d: passages(by_id[d]) for d in ids}
-        texts = [x.text for d in ids for x in plist[d]]
-        matrix = embed_cached(E5Embedder(), texts, store)  # all cached: nothing is embedded
-        vecs, pos = {}, 0
-        for d in ids:
-            vecs[d], pos = matrix[pos : pos + len(plist[d])], pos + len(plist[d])
-        out["reload_seconds"] = time.perf_counter() - t0
-        lang = {d: by_id[d].lang for d in ids}
-        mh_secs, mh_pairs = minhash_stage(ids, plist, lang, options.link)
-        vec_secs, vec_pairs, block_mb = vector_stage(ids, vecs, options.link)
-        stage["retime"], t0 = time.perf_counter() - t0, time.perf_counter()
-        out["embed_probe"] = embed_probe(E5Embedder(), sorted(set(texts)))
-        stage["probe"], t0 = time.perf_counter() - t0, time.perf_counter()
-        report = trace_report(store, res.ingest.ids)
-    truth = parse_truth(json.loads((Path(p["corpus"]).parent / "truth.json").read_text("utf-8")))
-    out["quality"] = quality(truth, report, set(ids))
-    stage["eval"] = time.perf_counter() - t0
-    bl = baseline(docs, truth, p["threshold"], options.link.num_perm, p["verify"])
-    stage["baseline"] = bl["total_seconds"] + bl["eval_seconds"]
-    union = mh_pairs | vec_pairs
+        options = Options(db=p["db"], workers=p["workers"])
+        res = trace_inputs([p["corpus"]], options=options, store=store, link=False)
+        seconds = time.perf_counter() - t0
+        stored = len(store)
     reasons: dict[str, int] = {}
     for prob in res.ingest.problems:
         reasons[prob.reason] = reasons.get(prob.reason, 0) + 1
-    ing = res.ingest
-    out.update(docs=len(ing.ids), stored=len(ids), added=len(ing.added), problems=reasons)
-    out.update(existing=len(ing.existing), passages=link.passages, passages_retimed=len(texts))
-    out.update(distinct_passages=len(set(texts)), stage_seconds=stage)
-    out.update(link_seconds=sum(link.seconds.values()), minhash=mh_secs | {"pairs": len(mh_pairs)})
-    out["vector"] = {"seconds": vec_secs, "pairs": len(vec_pairs), "block_mb": round(block_mb, 1)}
-    out.update(candidate_pairs=len(union), candidate_pairs_both_sources=len(mh_pairs & vec_pairs))
-    out["candidate_pairs_same_lang"] = sum(1 for a, b in union if lang[a] == lang[b])
-    out.update(compared=link.newly_compared, links=link.links, stories=len(link.stories))
+    return {
+        "docs": len(res.ingest.ids),
+        "stored": stored,
+        "existing": len(res.ingest.existing),
+        "problems": reasons,
+        "seconds": seconds,
+        "report_seconds": res.ingest.seconds,
+        "cpu_seconds": _cpu_seconds(),
+        "child_seconds": time.perf_counter() - started,
+    }
+
+
+def child_link(p: dict[str, Any]) -> dict[str, Any]:
+    """Child body: link the (copied, ingested) store, score it, run the baseline."""
+    started = time.perf_counter()
+    from storytrace import open_store
+    from storytrace.eval.truth import parse_truth
+    from storytrace.link.run import link_store, load_stories
+    from storytrace.options import LinkOptions
+
+    out: dict[str, Any] = {"import_seconds": time.perf_counter() - started}
+    opts = dataclasses.replace(LinkOptions(), embedder=p["embedder"], derive=p["derive"])
+    with open_store(p["db"]) as store:
+        t0, cpu0 = time.perf_counter(), _cpu_seconds()
+        link = link_store(store, options=opts, progress=_progress, workers=p["workers"])
+        out["link_seconds"] = time.perf_counter() - t0
+        out["link_cpu_seconds"] = _cpu_seconds() - cpu0
+        # peak RSS of this process alone (the tree figure counts forked pages per worker)
+        out["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        docs = list(store.documents())
+        ids = sorted(d.id for d in docs)
+        # the stories as the report lists them (the full report is not needed to score)
+        stories = [{"id": s.id, "documents": list(s.documents)} for s in load_stories(store)]
+        report = {"stories": stories}
+    truth = parse_truth(json.loads((Path(p["corpus"]).parent / "truth.json").read_text("utf-8")))
+    t0 = time.perf_counter()
+    out["quality"] = quality(truth, report, set(ids))
+    out["eval_seconds"] = time.perf_counter() - t0
+    out["baseline"] = baseline(docs, truth, p["threshold"], opts.num_perm, p["verify"])
+    out.update(stored=len(ids), passages=link.passages, tier=link.tier)
+    out.update(stage_seconds=dict(link.seconds), candidates=dict(link.candidates))
+    out.update(compared=link.newly_compared, links=link.links, weak_links=link.weak_links)
+    out.update(stories=len(link.stories))
     out["multi_doc_stories"] = sum(1 for s in link.stories if len(s.documents) > 1)
-    out.update(baseline=bl, cpu_seconds=_cpu_seconds(), child_seconds=time.perf_counter() - started)
+    out.update(cpu_seconds=_cpu_seconds(), child_seconds=time.perf_counter() - started)
     out["package"] = str(Path(sys.modules["storytrace"].__file__ or "?").parent)
     return out
 
@@ -280,11 +263,13 @@ def child_size(p: dict[str, Any]) -> dict[str, Any]:
 def child_seeds(p: dict[str, Any]) -> dict[str, Any]:
     """Child body for ``--seeds-distractors``: trace seeds + distractors, check story S1."""
     from storytrace import Options, open_store
+    from storytrace.options import LinkOptions
     from storytrace.pipeline import trace_inputs, trace_report
 
     with open_store(p["db"]) as store:
         t0 = time.perf_counter()
-        options = Options(db=p["db"], workers=p["workers"])
+        link = dataclasses.replace(LinkOptions(), embedder=p["embedder"])
+        options = Options(db=p["db"], workers=p["workers"], link=link)
         res = trace_inputs(p["inputs"], options=options, store=store, link_progress=_progress)
         seconds = time.perf_counter() - t0
         report = trace_report(store, res.ingest.ids)
@@ -302,20 +287,30 @@ def child_seeds(p: dict[str, Any]) -> dict[str, Any]:
     }
     out.update(seeds_ingested=sorted(set(seeds) & set(res.ingest.ids)), seconds=seconds)
     out["stage_seconds"] = {"ingest": res.ingest.seconds} | (res.link.seconds if res.link else {})
+    out["tier"] = res.link.tier if res.link else None
     return out | {"cpu_seconds": _cpu_seconds()}
 
 
-def launch(payload: dict[str, Any], src: Path) -> dict[str, Any]:
-    """Run one child (fresh store) and sample the RSS of its process tree."""
+def launch(payload: dict[str, Any], src: Path, *, fresh: bool = True) -> dict[str, Any]:
+    """Run one child (on a fresh store unless ``fresh`` is false) and sample the RSS of its
+    process tree and the machine's load."""
     db = Path(payload["db"])
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+        if fresh:
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(payload)]
     load = os.getloadavg()[0]
     started = time.perf_counter()
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=ib._child_env(src))
     sampler = ib.TreeSampler(child.pid)
     sampler.start()
+    loads: list[float] = []
+    while child.poll() is None and len(loads) < 100_000:  # the machine is shared: log load
+        loads.append(os.getloadavg()[0])
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            continue
     out, _ = child.communicate()  # the child's stderr (progress, errors) goes to ours
     sampler.stop()
     if child.returncode != 0:
@@ -325,25 +320,29 @@ def launch(payload: dict[str, Any], src: Path) -> dict[str, Any]:
     result.update(
         peak_rss_tree_mb=round(sampler.peak_mb, 1), load_after=round(os.getloadavg()[0], 2)
     )
+    if loads:
+        result["load_during"] = {"mean": round(sum(loads) / len(loads), 2), "max": max(loads)}
     return result
 
 
 def estimate(refs: Sequence[dict[str, Any]], size: int) -> dict[str, float]:
-    """Seconds per stage at ``size`` docs, scaled from the largest measured run: with two
-    measured sizes each stage's exponent is fitted (clamped to 1-2), else ``GROWTH``; the
-    embedding probe is a fixed cost."""
+    """Seconds per stage (ingest and link stages) at ``size`` docs, scaled from the largest
+    measured run: with two measured sizes each stage's exponent is fitted (clamped to
+    1-2), else linear (the candidate stages keep the partners per document bounded); the
+    static fit (capped vocabulary) is a fixed cost."""
     a = refs[-1]
     out: dict[str, float] = {}
-    for stage in {**dict.fromkeys(STAGES_ALL), **a["stage_seconds"]}:  # and any new stage
-        ta = a["stage_seconds"].get(stage, 0.0)
-        exp = GROWTH.get(stage, 1.0)
-        if len(refs) >= 2 and exp > 0:  # a fixed cost (exponent 0) stays fixed
+    for stage, ta in a["stage_seconds"].items():
+        if stage in ("candidates", "compare"):  # totals of sub-stages
+            continue
+        exp = FIXED.get(stage, 1.0)
+        if len(refs) >= 2:
             tb = refs[-2]["stage_seconds"].get(stage, 0.0)
-            if ta >= 0.5 and tb > 0 and a["docs"] != refs[-2]["docs"]:
+            if exp and ta >= 0.5 and tb > 0 and a["docs"] != refs[-2]["docs"]:
                 fitted = math.log(ta / tb) / math.log(a["docs"] / refs[-2]["docs"])
                 exp = min(2.0, max(1.0, fitted))
         out[stage] = ta * (size / a["docs"]) ** exp
-    out["total"] = sum(out.values()) + a["import_seconds"]
+    out["total"] = sum(out.values())
     return out
 
 
@@ -351,23 +350,30 @@ def _f(x: float) -> str:
     return f"{x:,.1f}" if x < 100 else f"{x:,.0f}"
 
 
+def _sum(r: dict[str, Any], keys: Sequence[str]) -> float:
+    return sum(r["stage_seconds"].get(k, 0.0) for k in keys)
+
+
 def speed_table(rows: Sequence[dict[str, Any]]) -> str:
     head = (
-        "| docs | passages (distinct) | ingest s (docs/s) | same-lang MinHash s | embed s "
-        "(passages/s) | vector search s | candidates s (stage) | compare s (pairs) | stories s"
-        " | derive s | total s (trace) | peak RSS MB | load |"
+        "| docs | passages | tier | ingest s (docs/s) | same-lang stage s (docs/s) | "
+        "cross-lang stage s (docs/s) | of which fit s | candidates m/f/v | compared "
+        "| stories s | derive s | link s | ingest+link s | peak RSS MB (ingest / link) | load |"
     )
-    lines = [head, "|---" * 13 + "|"]
+    lines = [head, "|---" * 15 + "|"]
     for r in rows:
-        s = r["stage_seconds"]
+        s, c, n = r["stage_seconds"], r["candidates"], r["docs"]
+        same, cross = _sum(r, SAME_STAGES), _sum(r, CROSS_STAGES)
+        ing = r["ingest"]["seconds"]
         lines.append(
-            f"| {r['docs']:,} | {r['passages']:,} ({r['distinct_passages']:,}) | "
-            f"{_f(s['ingest'])} ({r['docs'] / s['ingest']:.0f}) | {_f(r['minhash']['total'])} | "
-            f"{_f(s['embed'])} ({r['distinct_passages'] / max(s['embed'], 1e-9):.1f}) | "
-            f"{_f(r['vector']['seconds'])} | {_f(s['candidates'])} | "
-            f"{_f(s['compare'])} ({r['compared']:,}) | {_f(s['stories'])} | "
-            f"{_f(s.get('derive', 0))} | {_f(r['trace_seconds'])} | {r['peak_rss_tree_mb']:.0f} | "
-            f"{r['load_before']:.1f}-{r['load_after']:.1f} |"
+            f"| {n:,} | {r['passages']:,} | {r['tier']} | {_f(ing)} ({n / ing:.0f}) | "
+            f"{_f(same)} ({n / max(same, 1e-9):,.0f}) | {_f(cross)} ({n / max(cross, 1e-9):,.0f})"
+            f" | {_f(s.get('fit', 0.0))} | {c.get('minhash', 0):,} / {c.get('facts', 0):,} / "
+            f"{c.get('vectors', 0):,} | {r['compared']:,} | {_f(s['stories'])} | "
+            f"{_f(s.get('derive', 0.0))} | {_f(r['link_seconds'])} | "
+            f"{_f(ing + r['link_seconds'])} | {r['ingest'].get('peak_rss_tree_mb') or 0:.0f} / "
+            f"{r['peak_rss_tree_mb']:.0f} | {r['load_before']:.1f}-"
+            f"{r.get('load_during', {}).get('max', r['load_after']):.1f} |"
         )
     return "\n".join(lines)
 
@@ -381,7 +387,7 @@ def quality_table(rows: Sequence[dict[str, Any]]) -> str:
     for r in rows:
         bl = r["baseline"]
         for name, secs, q, n, multi in (
-            ("storytrace", r["trace_seconds"], r["quality"], r["stories"], r["multi_doc_stories"]),
+            ("storytrace", r["link_seconds"], r["quality"], r["stories"], r["multi_doc_stories"]),
             ("MinHash baseline", bl["total_seconds"], bl["quality"], bl["stories"],
              bl["multi_doc_stories"]),
         ):  # fmt: skip
@@ -396,57 +402,69 @@ def quality_table(rows: Sequence[dict[str, Any]]) -> str:
 
 def describe(r: dict[str, Any]) -> list[str]:
     """The per-stage numbers of one run, each saying what it covers."""
-    s, m, v, n = r["stage_seconds"], r["minhash"], r["vector"], r["distinct_passages"]
-    p = r["embed_probe"]
-    top = max(LINK_STAGES, key=lambda k: s.get(k, 0.0))
+    s, n, ing = r["stage_seconds"], r["docs"], r["ingest"]
+    same, cross = _sum(r, SAME_STAGES), _sum(r, CROSS_STAGES)
+    q, b = r["quality"]["stored"], r["baseline"]["quality"]["stored"]
     return [
-        f"ingest: {r['docs']:,} docs ({r['stored']:,} stored; {r['existing']} had the cleaned "
-        f"text of another) in {s['ingest']:.1f} s = {r['docs'] / s['ingest']:.0f} docs/s",
-        f"passages: {r['passages']:,} ({n:,} distinct) in {s['passages']:.1f} s (store read too)",
-        f"same-language stage (MinHash LSH over passage word 3-shingles per language; kernels "
-        f"re-timed): {m['total']:.2f} s = tokens {m['tokens']:.2f} + shingles "
-        f"{m['shingles']:.2f} + signatures {m['signatures']:.2f} + LSH {m['lsh']:.2f}; "
-        f"{m['pairs']:,} document pairs",
-        f"cross-language stage: embedding {s['embed']:.1f} s ({n / max(s['embed'], 1e-9):.1f} "
-        f"distinct passages/s, vector cache writes included) + vector range search "
-        f"{v['seconds']:.1f} s (re-timed; {v['pairs']:,} document pairs, {v['block_mb']:.0f} MB "
-        f"per similarity block) + comparisons {s['compare']:.1f} s "
-        f"= {s['embed'] + v['seconds'] + s['compare']:.1f} s",
-        f"link_store 'candidates' (both sources, as run) {s['candidates']:.1f} s: "
-        f"{r['candidate_pairs']:,} pairs ({r['candidate_pairs_same_lang']:,} same language, "
-        f"{r['candidate_pairs_both_sources']:,} from both sources), {r['compared']:,} compared "
-        f"(all sources; timed as 'compare'), {r['links']:,} links",
-        f"story formation (form_stories + writing segments): {s['stories']:.1f} s -> "
-        f"{r['stories']:,} stories ({r['multi_doc_stories']:,} with 2+ documents); derivation "
-        f"(origins, forests, labelled links; when link_store has it) {s.get('derive', 0):.1f} s",
-        f"total trace_inputs {r['trace_seconds']:.1f} s (ingest {s['ingest']:.1f} + link "
-        f"{r['link_seconds']:.1f}; largest link stage {top} {s.get(top, 0):.1f} s = "
-        f"{s.get(top, 0) / r['trace_seconds']:.0%}); child {r['wall_seconds']:.0f} s with "
-        f"re-timing, scoring, baseline; peak RSS (tree) {r['peak_rss_tree_mb']:.0f} MB; CPU "
-        f"{r['cpu_seconds']:.0f} s; 1-min load {r['load_before']} -> {r['load_after']:.2f}",
-        f"embedding probe ({p['passages']} passages of {p['mean_chars']:.0f} chars, no cache): "
-        f"{p['wall_per_s']:.1f} passages/s wall now; {p['idle_per_s']:.1f}/s on {p['cores']} "
-        "idle cores (from CPU time)",
+        f"ingest: {n:,} docs ({r['stored']:,} stored) in {ing['seconds']:.1f} s = "
+        f"{n / ing['seconds']:.0f} docs/s, CPU {ing['cpu_seconds']:.0f} s, peak RSS "
+        f"{ing.get('peak_rss_tree_mb') or 0:.0f} MB{' (reused)' if ing.get('reused') else ''}",
+        f"link ({r['tier']} tier): {r['link_seconds']:.1f} s, CPU {r['link_cpu_seconds']:.0f} s;"
+        " stages " + ", ".join(f"{k} {s[k]:.1f}" for k in LINK_STAGES if k in s),
+        f"same-language stage (MinHash candidates + same-language comparisons): {same:.1f} s "
+        f"= {n / max(same, 1e-9):,.0f} docs/s",
+        f"cross-language stage (facts, static fit + vectors, fact + vector candidates, "
+        f"cross-language comparisons): {cross:.1f} s = {n / max(cross, 1e-9):,.0f} docs/s",
+        f"candidates {r['candidates']}, {r['compared']:,} compared, {r['links']:,} links "
+        f"({r['weak_links']:,} dropped: only common facts), {r['stories']:,} stories "
+        f"({r['multi_doc_stories']:,} multi-document)",
+        f"quality on stored docs: storytrace P {q['precision']:.3f} R {q['recall']:.3f} F1 "
+        f"{q['f1']:.3f}; MinHash baseline P {b['precision']:.3f} R {b['recall']:.3f} F1 "
+        f"{b['f1']:.3f}",
+        f"peak RSS (link child tree) {r['peak_rss_tree_mb']:.0f} MB (the link process "
+        f"alone {r['maxrss_self_mb']:.0f} MB); 1-min load "
+        f"{r['load_before']} -> {r['load_after']} (during: {r.get('load_during')})",
     ]
 
 
 def target_note(refs: Sequence[dict[str, Any]]) -> tuple[str, dict[str, float]]:
-    """The 100k-document / 15-minute target against an estimate from the measured sizes."""
-    est = estimate(refs, TARGET_DOCS)
+    """The 100k-document / 15-minute target against the measured or estimated run."""
     a = refs[-1]
-    trace = sum(est.get(k, 0.0) for k in ("ingest", *LINK_STAGES))
-    top = max(LINK_STAGES, key=lambda k: est.get(k, 0.0))
-    passages = a["passages"] * TARGET_DOCS / a["docs"]
-    block_gb = min(2048, passages) * passages * 4 / 2**30
-    idle = a["distinct_passages"] * TARGET_DOCS / a["docs"] / a["embed_probe"]["idle_per_s"]
+    if a["docs"] >= TARGET_DOCS:
+        total = a["ingest"]["seconds"] + a["link_seconds"]
+        return (
+            f"target {TARGET_DOCS:,} docs in {TARGET_SECONDS / 60:.0f} min: measured "
+            f"{total / 60:.1f} min (ingest {a['ingest']['seconds'] / 60:.1f} + link "
+            f"{a['link_seconds'] / 60:.1f}), {total / TARGET_SECONDS:.2f}x the target",
+            {},
+        )
+    est = estimate(refs, TARGET_DOCS)
+    ing = a["ingest"]["seconds"] * TARGET_DOCS / a["docs"]
+    total = est["total"] + ing
     return (
-        f"target {TARGET_DOCS:,} docs in {TARGET_SECONDS / 60:.0f} min: estimated trace "
-        f"{trace / 3600:.1f} h ({trace / TARGET_SECONDS:.0f}x the target) from the "
-        f"{a['docs']:,}-doc run; largest stage {top} {est[top] / 3600:.1f} h "
-        f"({est[top] / trace:.0%}); ~{passages:,.0f} passages, one similarity block "
-        f"{block_gb:.1f} GB; embedding alone on idle cores (probe rate) {idle / 3600:.1f} h",
+        f"target {TARGET_DOCS:,} docs in {TARGET_SECONDS / 60:.0f} min: estimated "
+        f"{total / 60:.1f} min from the {a['docs']:,}-doc run (ingest {ing / 60:.1f} min, "
+        f"linear; link {est['total'] / 60:.1f} min)",
         est,
     )
+
+
+def _ingested(
+    args: argparse.Namespace, work: Path, src: Path, size: int, corpus: Path
+) -> dict[str, Any]:
+    """The ingested store of a corpus: reused (with its recorded figures) or made now."""
+    db, meta = work / f"ingested-{size}.db", work / f"ingested-{size}.json"
+    manifest = json.loads((corpus.parent / "manifest.json").read_text("utf-8"))
+    key = {"version": manifest["version"], "params": manifest["params"]}
+    if args.reuse_ingest and db.exists() and meta.exists():
+        rec: dict[str, Any] = json.loads(meta.read_text("utf-8"))
+        if rec.get("corpus") == key:
+            return rec | {"reused": True}
+    payload = dict(mode="ingest", corpus=str(corpus), db=str(db), workers=args.workers)
+    print(f"[{size:,} docs] ingesting {corpus} ...", flush=True)
+    rec = launch(payload, src) | {"corpus": key}
+    meta.write_text(json.dumps(rec), encoding="utf-8")
+    return rec
 
 
 def run_sizes(args: argparse.Namespace, work: Path, src: Path) -> dict[str, Any]:
@@ -456,40 +474,31 @@ def run_sizes(args: argparse.Namespace, work: Path, src: Path) -> dict[str, Any]
     refs: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
-    calibration: dict[str, Any] | None = None
-
-    def one(size: int) -> dict[str, Any]:
-        corpus, gen_s = ib.ensure_corpus(work, size, args.seed, langs, args.html_share)
-        db = str(work / f"link-{size}.db")
-        payload = dict(mode="size", corpus=str(corpus), db=db, workers=args.workers)
-        payload |= {"threshold": args.baseline_threshold, "verify": args.baseline_verify}
-        note = f"generated in {gen_s:.1f} s" if gen_s is not None else "reused"
-        print(f"[{size:,} docs] corpus {corpus} ({note}); tracing ...", flush=True)
-        runs = [launch(payload, src) for _ in range(max(1, args.repeat))]
-        r = sorted(runs, key=lambda x: x["trace_seconds"])[len(runs) // 2]
-        r.update(size=size, corpus_generation_seconds=gen_s)
-        r["runs_trace_seconds"] = [round(x["trace_seconds"], 1) for x in runs]
-        return r
-
     for size in sizes:
-        if not refs and size > args.calibration_docs:
-            calibration = one(args.calibration_docs)
-            refs.append(calibration)
-            print(f"calibration ({args.calibration_docs} docs):")
-            print("\n".join("  " + line for line in describe(calibration)))
         left = args.time_budget - (time.perf_counter() - start)
         est = estimate(refs, size) if refs else {}
         if est and est["total"] > left:
-            top = max(set(est) - {"total"}, key=lambda k: est[k])
-            reason = f"estimated {est['total']:,.0f} s > {left:,.0f} s left of the "
-            reason += f"{args.time_budget:.0f} s budget; largest stage {top} {est[top]:,.0f} s"
-            reason += f" (scaled from the {refs[-1]['docs']:,}-doc run)"
+            reason = f"estimated link {est['total']:,.0f} s > {left:,.0f} s left of the "
+            reason += f"{args.time_budget:.0f} s budget (from the {refs[-1]['docs']:,}-doc run)"
             print(f"[{size:,} docs] SKIPPED: {reason}", flush=True)
             skipped.append({"size": size, "estimate_seconds": est, "reason": reason})
             continue
-        if est:
-            print(f"[{size:,} docs] estimate {est['total']:,.0f} s (fits {left:,.0f} s left)")
-        r = one(size) | {"estimated_seconds": est or None}
+        corpus, gen_s = ib.ensure_corpus(work, size, args.seed, langs, args.html_share)
+        note = f"generated in {gen_s:.1f} s" if gen_s is not None else "reused"
+        print(f"[{size:,} docs] corpus {corpus} ({note})", flush=True)
+        ingest = _ingested(args, work, src, size, corpus)
+        db = work / f"link-{size}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+            if Path(f"{work / f'ingested-{size}.db'}{suffix}").exists():
+                shutil.copyfile(f"{work / f'ingested-{size}.db'}{suffix}", f"{db}{suffix}")
+        payload = dict(mode="link", corpus=str(corpus), db=str(db), workers=args.workers)
+        payload |= {"threshold": args.baseline_threshold, "verify": args.baseline_verify}
+        payload |= {"embedder": args.embedder, "derive": not args.no_derive}
+        print(f"[{size:,} docs] linking ({args.embedder}) ...", flush=True)
+        r = launch(payload, src, fresh=False)
+        r.update(size=size, docs=ingest["docs"], ingest=ingest, corpus_generation_seconds=gen_s)
+        r["estimated_seconds"] = est or None
         print("\n".join(f"[{size:,} docs] {line}" for line in describe(r)), flush=True)
         rows.append(r)
         refs.append(r)
@@ -499,7 +508,6 @@ def run_sizes(args: argparse.Namespace, work: Path, src: Path) -> dict[str, Any]
     print(note)
     return {
         "params": vars(args) | {"generator": corpusgen.GENERATOR_VERSION},
-        "calibration": calibration,
         "results": rows,
         "skipped": skipped,
         "target": {"note": note, "estimate_seconds": target_est},
@@ -517,6 +525,7 @@ def run_seeds(args: argparse.Namespace, work: Path, src: Path) -> dict[str, Any]
     seeds = sorted(p.stem for p in seeds_in.iterdir() if p.is_file())
     inputs, db = [str(seeds_in), str(corpus)], str(work / f"seeds-{n}.db")
     payload = dict(mode="seeds", inputs=inputs, db=db, workers=args.workers, seeds=seeds)
+    payload["embedder"] = args.embedder
     print(f"tracing {len(seeds)} seed documents + {n:,} distractors ({corpus}) ...", flush=True)
     r = launch(payload, src)
     verdict = "PASS" if r["passed"] else "FAIL"
@@ -530,6 +539,7 @@ def run_seeds(args: argparse.Namespace, work: Path, src: Path) -> dict[str, Any]
         print(f"seed memberships (story, size): {r['seed_memberships']}")
     print(
         f"{r['docs']:,} documents, {r['stories']:,} stories in {r['seconds']:.1f} s "
+        f"({r['tier']} tier) "
         f"(stages {', '.join(f'{k} {v:.1f}' for k, v in r['stage_seconds'].items())}); "
         f"peak RSS {r['peak_rss_tree_mb']:.0f} MB; load {r['load_before']} -> {r['load_after']}"
     )
@@ -542,12 +552,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000", help="corpus sizes, e.g. 1000,10000,100000")
     ap.add_argument("--workers", type=int, default=0, help="ingest workers (0 = one per core)")
     ap.add_argument("--corpus-dir", help="keep/reuse generated corpora here (docs-N-seedS/)")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per size (median reported)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--langs", default=",".join(corpusgen.LANGS))
     ap.add_argument("--html-share", type=float, default=0.5)
-    ap.add_argument("--time-budget", type=float, default=1800.0, help="seconds (default 1800)")
-    ap.add_argument("--calibration-docs", type=int, default=200)
+    ap.add_argument("--time-budget", type=float, default=3600.0, help="seconds (default 3600)")
+    tiers = "embedder tier: auto (default), e5, static or hash (see link/tiers.py)"
+    ap.add_argument(
+        "--embedder", default="auto", choices=("auto", "e5", "static", "hash"), help=tiers
+    )
+    ap.add_argument("--no-derive", action="store_true", help="skip the derivation stage")
+    reuse = "reuse WORK/ingested-N.db (and its recorded ingest figures) when the corpus matches"
+    ap.add_argument("--reuse-ingest", action="store_true", help=reuse)
     ap.add_argument("--baseline-threshold", type=float, default=0.5, help="baseline LSH threshold")
     verify = "baseline keeps only LSH pairs whose estimated Jaccard reaches the threshold"
     ap.add_argument("--baseline-verify", action="store_true", help=verify)
@@ -560,7 +575,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.child:
         payload = json.loads(args.child)
-        body = child_seeds if payload["mode"] == "seeds" else child_size
+        bodies = {"seeds": child_seeds, "ingest": child_ingest, "link": child_link}
+        body = bodies[payload["mode"]]
         print(json.dumps(body(payload)))
         return 0
     work = Path(args.corpus_dir or tempfile.mkdtemp(prefix="storytrace-link-bench-"))

@@ -65,6 +65,7 @@ except ImportError:  # run from a checkout without installing
 
 import corpusgen  # noqa: E402
 import corpusgen_pool  # noqa: E402
+import corpusgen_text  # noqa: E402
 from storytrace import MemoryStore, Options, SQLiteStore, ingest_inputs  # noqa: E402
 from storytrace.eval.report import score_report  # noqa: E402
 from storytrace.eval.truth import load_truth, locate_text  # noqa: E402
@@ -194,12 +195,13 @@ def pool_parallel(seed: int = 7) -> dict[str, list[str]]:
     rng = random.Random(seed)
     renderer = corpusgen.Renderer(corpusgen.build_corpus(corpusgen.Params(docs=10, seed=1)))
     when = datetime(2025, 3, 1, tzinfo=UTC)
-    facts = corpusgen._random_facts(rng, when)
+    facts = corpusgen_text._random_facts(rng, when, "floods")
     out: dict[str, list[str]] = {lang: [] for lang in corpusgen.LANGS}
     for i in range(len(corpusgen_pool.SENTENCES["en"])):
-        number = corpusgen._draw_number(rng)
+        number = corpusgen_text._draw_number(rng)
         for lang in corpusgen.LANGS:
-            out[lang].append(renderer.fill(corpusgen._SENT_T[lang][i], lang, facts, number))
+            pieces = corpusgen_text._compile(corpusgen_pool.SENTENCES[lang][i])
+            out[lang].append(renderer.fill(pieces, lang, facts, number))
     return out
 
 

@@ -61,6 +61,16 @@ class EvidenceConfig:
     #: rarity in the store (1 up to ``rare_df`` documents, 0 from ``common_df`` on; see
     #: link/facts.py): one common name, or no fact at all, links nothing; one rare one can.
     min_fact_mass: float = 0.8
+    #: A fact's rarity scale grows with the store: "rare" up to max(rare_df, N *
+    #: rare_share) documents, worthless from max(common_df, N * common_share) on. In 100k
+    #: news documents a minor name or a five-digit figure recurs in dozens of documents
+    #: and still identifies a story; a first name, a month or a common noun recurs in
+    #: thousands.
+    rare_share: float = 1 / 2000
+    common_share: float = 1 / 100
+    #: ... and at least one shared fact must be this rare on its own: many weak facts
+    #: (German nouns are capitalised like names: Polizei, Urteil) do not add up to one.
+    min_top_fact: float = 0.5
     #: Across languages, passages stating the same facts (weighted Jaccard at least this,
     #: three shared facts, one a figure) match even when their vectors do not (0: off).
     fact_match: float = 0.0
@@ -136,8 +146,13 @@ class LinkOptions:
     #: e5 tier: passage pairs at least this similar make their documents candidates (an
     #: exact range search; the e5 tier only runs on small piles).
     candidate_cos: float = 0.82
-    #: MinHash LSH threshold (estimated Jaccard of word 3-shingles) for near-verbatim pairs.
+    #: MinHash LSH threshold (estimated Jaccard of word 3-shingles) for near-verbatim pairs;
+    #: the static tier (large corpora) uses the stricter ``static_minhash_threshold``: at
+    #: 0.3, passages built on one sentence frame pair up across unrelated stories (113k
+    #: candidate pairs for 10k generated documents), while copies, excerpts and rewrites
+    #: keep Jaccard >= 0.7 per passage.
     minhash_threshold: float = 0.3
+    static_minhash_threshold: float = 0.6
     num_perm: int = 128
     #: Rows per block in the exact vector range search (bounds memory).
     block: int = 2048

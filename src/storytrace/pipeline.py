@@ -32,7 +32,8 @@ class TraceResult:
 
 
 def make_embedder(name: str) -> Embedder:
-    """The passage embedder named in the options."""
+    """An e5 or hash passage embedder by name (``auto`` and ``static`` are tiers that
+    ``link_store`` resolves itself: the static embedder is fitted on the store)."""
     from .link.embed import E5Embedder, HashEmbedder
 
     if name == "e5":
@@ -63,10 +64,14 @@ def trace_inputs(
         linked = link_store(
             store,
             options=opts.link,
-            embedder=embedder or make_embedder(opts.link.embedder),
+            # None lets link_store pick the tier named in options.link.embedder (auto,
+            # e5, static, hash; see link/tiers.py).
+            embedder=embedder,
             progress=link_progress,
             workers=opts.workers,
             parallel_min_inputs=opts.parallel_min_inputs,
+            engine_name=opts.engine,
+            scheduler=opts.scheduler,
         )
     return TraceResult(run, linked)
 

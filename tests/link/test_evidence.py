@@ -90,3 +90,64 @@ def test_same_frame_other_facts_is_not_a_match() -> None:
         for i in range(4)
     ]
     assert compare(ps("a", a), ps("c", c), va, vb, same_language=True) is not None
+
+
+def test_links_record_shared_facts_and_old_links_pass_rarity() -> None:
+    from storytrace.link.evidence import strong_enough
+
+    texts = [
+        f"Anna Berg of Nordvik paid {1000 + i} euros in Harbourtown, Reuters said."
+        for i in range(4)
+    ]
+    va = BASIS[:4]
+    link = compare(ps("a", texts), ps("b", texts), va, va.copy(), same_language=True)
+    assert link is not None and link.facts and "n:1000" in link.facts
+    again = DocLink.from_json(link.to_json())
+    assert again.facts == link.facts
+    cfg = EvidenceConfig()
+    assert strong_enough(link, {}, cfg)  # facts never counted: rare
+    common = dict.fromkeys(link.facts, 10_000)
+    assert not strong_enough(link, common, cfg)  # everything is common: nothing confirmed
+    legacy = DocLink.from_json({k: v for k, v in link.to_json().items() if k != "facts"})
+    assert legacy.facts is None and strong_enough(legacy, common, cfg)
+
+
+def test_a_one_passage_document_can_match_once() -> None:
+    text = "Anna Berg of Nordvik said 4,500 people had left Harbourtown by Monday night."
+    long_doc = [text, *A_TEXTS[:3]]
+    va = np.stack([BASIS[0], BASIS[1], BASIS[2], BASIS[3]])
+    link = compare(ps("a", long_doc), ps("b", [text]), va, BASIS[:1].copy(), same_language=True)
+    assert link is not None and len(link.matches) == 1
+    two = [text, "A second paragraph of the teaser with other words in it entirely."]
+    vb = np.stack([BASIS[0], BASIS[50]])
+    assert compare(ps("a", long_doc), ps("b", two), va, vb, same_language=True) is None
+
+
+def test_cross_language_fact_matches_when_vectors_are_weak() -> None:
+    en = [
+        "Anna Berg said 4,500 residents of Harbourtown left on Monday.",
+        "Nordvik Energy paid 12,340 euros to Olaf Lind in Harbourtown.",
+        "The council of Harbourtown met Anna Berg and Olaf Lind.",
+    ]
+    de = [
+        "Anna Berg sagte, 4.500 Einwohner von Harbourtown gingen am Montag.",
+        "Nordvik Energy zahlte 12.340 Euro an Olaf Lind in Harbourtown.",
+        "Der Rat von Harbourtown traf Anna Berg und Olaf Lind.",
+    ]
+    weak = np.stack([near(i, 0.2, 30 + i) for i in range(3)])  # vectors see nothing
+    off = EvidenceConfig()
+    on = EvidenceConfig(fact_match=0.5)
+    assert compare(ps("a", en), ps("b", de), BASIS[:3], weak, same_language=False, cfg=off) is None
+    link = compare(ps("a", en), ps("b", de), BASIS[:3], weak, same_language=False, cfg=on)
+    assert link is not None and {(m.a, m.b) for m in link.matches} == {(0, 0), (1, 1)}
+
+
+def test_many_weak_facts_do_not_add_up_to_a_rare_one() -> None:
+    from storytrace.link.evidence import strong_enough
+
+    weak = DocLink("a", "b", (), 1.0, ("w:plz", "w:urtl", "w:brfng", "w:spl"))
+    df = dict.fromkeys(weak.facts or (), 120)  # each in 120 of 1,000 documents
+    cfg = EvidenceConfig()
+    assert not strong_enough(weak, df, cfg, n_docs=1000)
+    rare = DocLink("a", "b", (), 1.0, (*(weak.facts or ()), "w:kvlnk"))
+    assert strong_enough(rare, df | {"w:kvlnk": 2}, cfg, n_docs=1000)

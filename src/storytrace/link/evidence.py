@@ -17,22 +17,30 @@ and, calibrated per language situation on the bundled and generated corpora:
   match must stand out from the other passages of the same two documents (translations do;
   topical neighbours in a same-event report do not).
 
-A document pair is confirmed with at least ``min_support`` supporting passages of which at
+A document pair is confirmed with at least ``min_support`` supporting passages (or all of
+the smaller document's prose, when that is a single passage) of which at
 least ``min_ordered`` appear in the same order on both sides (derived texts keep most of
 their source's order; chance matches scatter). One shared generic sentence never links two
 documents.
+
+The link records the facts (numbers, names: :func:`~storytrace.link.facts.fact_keys`) that
+its matched passages share. How rare they are is a property of the corpus, not of the
+pair, so it is judged later by :func:`strong_enough` over the whole store in every run
+(``link_store``): a full and an incremental run then agree, and a link whose shared facts
+are all common (a president's name, a month) or absent is dropped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..options import EvidenceConfig
+from .facts import fact_keys, rarity, rarity_bounds
 from .passages import SHORT_PASSAGE, Passage
 
 if TYPE_CHECKING:
@@ -60,9 +68,12 @@ class DocLink:
     b: str
     matches: tuple[PassageMatch, ...]
     score: float
+    #: Fact keys shared by matched passages (sorted); ``None`` for links stored before
+    #: facts were recorded (they are not re-judged).
+    facts: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "a": self.a,
             "b": self.b,
             "score": round(self.score, 4),
@@ -71,6 +82,9 @@ class DocLink:
                 for m in self.matches
             ],
         }
+        if self.facts is not None:
+            out["facts"] = list(self.facts)
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> DocLink:
@@ -83,6 +97,7 @@ class DocLink:
                 for m in raw
             ),
             float(data["score"]),
+            tuple(str(f) for f in data["facts"]) if "facts" in data else None,
         )
 
 
@@ -104,20 +119,81 @@ def _pos(ps: list[Passage], idx: int) -> int:
 
 
 def facts(text: str) -> frozenset[str]:
-    """Numbers and name keys of a passage (transliteration-insensitive; see align.anchors)."""
-    from ..align.anchors import name_keys, number_keys
-
-    return frozenset({"n:" + k for k in number_keys(text)} | {"w:" + k for k in name_keys(text)})
+    """Numbers and name keys of a passage (see :func:`~storytrace.link.facts.fact_keys`)."""
+    return fact_keys(text)
 
 
-def facts_agree(a: str, b: str, threshold: float) -> bool:
-    """False when both passages carry facts and hardly any are shared."""
+def facts_agree(
+    a: str,
+    b: str,
+    threshold: float,
+    fa: frozenset[str] | None = None,
+    fb: frozenset[str] | None = None,
+) -> bool:
+    """False when both passages carry facts and hardly any are shared (``fa``/``fb``: the
+    passages' facts when already known)."""
     from ..align.anchors import weighted_jaccard
 
-    fa, fb = facts(a), facts(b)
+    fa = facts(a) if fa is None else fa
+    fb = facts(b) if fb is None else fb
     if not fa or not fb:
         return True
     return weighted_jaccard(fa, fb) >= threshold
+
+
+def strong_enough(
+    link: DocLink, df: Mapping[str, int], cfg: EvidenceConfig, n_docs: int = 0
+) -> bool:
+    """Do the link's shared facts weigh at least ``cfg.min_fact_mass``, one of them at
+    least ``cfg.min_top_fact``, given the document frequencies ``df`` of a store of
+    ``n_docs`` documents (rarity scale: :func:`~storytrace.link.facts.rarity_bounds`)?
+    Links without recorded facts (older stores) pass."""
+    if link.facts is None:
+        return True
+    rare, common = rarity_bounds(
+        n_docs, cfg.rare_df, cfg.common_df, cfg.rare_share, cfg.common_share
+    )
+    weights = [rarity(df.get(f, 1), rare, common) for f in set(link.facts)]
+    return sum(weights) >= cfg.min_fact_mass and max(weights, default=0.0) >= cfg.min_top_fact
+
+
+_FIGURE = re.compile(r"n:\d{3,}")
+
+
+def _fact_matches(
+    pa: list[Passage],
+    pb: list[Passage],
+    sim: NDArray[np.float32],
+    fa: list[frozenset[str]],
+    fb: list[frozenset[str]],
+    taken: list[PassageMatch],
+    cfg: EvidenceConfig,
+) -> list[PassageMatch]:
+    """Cross-language passages that state the same facts: mutual best by weighted fact
+    Jaccard, at least ``cfg.fact_match``, three shared facts, one of them a figure of three
+    or more digits. A translation keeps every name and figure even where weak vectors miss
+    it; an independent report of the same event names the same people, place and date
+    but has its own figures."""
+    from ..align.anchors import weighted_jaccard
+
+    used_a = {m.a for m in taken}
+    used_b = {m.b for m in taken}
+    rows = [i for i, p in enumerate(pa) if p.idx not in used_a and not p.short and fa[i]]
+    cols = [j for j, p in enumerate(pb) if p.idx not in used_b and not p.short and fb[j]]
+    if not rows or not cols:
+        return []
+    jac = np.array([[weighted_jaccard(fa[i], fb[j]) for j in cols] for i in rows])
+    out = []
+    for r, i in enumerate(rows):
+        c = int(jac[r].argmax())
+        j = cols[c]
+        if int(jac[:, c].argmax()) != r or jac[r, c] < cfg.fact_match:
+            continue
+        shared = fa[i] & fb[j]
+        if len(shared) >= 3 and any(_FIGURE.fullmatch(k) for k in shared):
+            cos = float(sim[i, j])
+            out.append(PassageMatch(pa[i].idx, pb[j].idx, cos, 0.0, 0.0))
+    return out
 
 
 def longest_increasing(values: list[int]) -> int:
@@ -142,11 +218,16 @@ def compare(
     *,
     same_language: bool,
     cfg: EvidenceConfig | None = None,
+    facts_a: Sequence[frozenset[str]] | None = None,
+    facts_b: Sequence[frozenset[str]] | None = None,
 ) -> DocLink | None:
-    """Confirm or reject the document pair (see the module docstring)."""
+    """Confirm or reject the document pair (see the module docstring); ``facts_a`` /
+    ``facts_b``: the passages' :func:`facts`, when the caller has them already."""
     cfg = cfg or EvidenceConfig()
     if not pa or not pb:
         return None
+    fa_all = list(facts_a) if facts_a is not None else [facts(p.text) for p in pa]
+    fb_all = list(facts_b) if facts_b is not None else [facts(p.text) for p in pb]
     sim = va @ vb.T
     best_b = sim.argmax(axis=1)
     best_a = sim.argmax(axis=0)
@@ -169,28 +250,44 @@ def compare(
             ok = cos >= cfg.cross_cos and margin >= cfg.cross_margin
         # Same wording, other facts: formulaic news ("X beat Y 2-1 in the final") shares
         # sentence frames across stories; a derived passage keeps most names and figures.
-        if ok and not facts_agree(pa[i].text, pb[j].text, cfg.min_fact_overlap):
+        if ok and not facts_agree(
+            pa[i].text, pb[j].text, cfg.min_fact_overlap, fa_all[i], fb_all[j]
+        ):
             ok = False
         # Headings ("Low morale" / "Into conflict") match by chance: no support from them.
         if (ok and not (pa[i].short or pb[j].short)) or (ok and overlap >= 0.99):
             matches.append(PassageMatch(pa[i].idx, pb[j].idx, cos, margin, overlap))
-    if len(matches) < cfg.min_support:
+    if not same_language and cfg.fact_match > 0:
+        matches += _fact_matches(pa, pb, sim, fa_all, fb_all, matches, cfg)
+    # A document whose prose is a single passage (a one-paragraph teaser, or the
+    # translation of one) can only ever match once: then that one match must cover it.
+    need = cfg.min_support
+    small = min(sum(not p.short for p in pa), sum(not p.short for p in pb))
+    if 1 <= small < need:
+        need = small
+    if len(matches) < need:
         return None
     # Sentence frames without facts ("Experts say the coming days will be decisive") recur
     # across unrelated stories; a link needs at least one match that shares a fact, when
     # the matched passages state any.
-    matched_facts = [
-        (facts(pa[_pos(pa, mt.a)].text), facts(pb[_pos(pb, mt.b)].text)) for mt in matches
-    ]
+    matched_facts = [(fa_all[_pos(pa, mt.a)], fb_all[_pos(pb, mt.b)]) for mt in matches]
     if any(fa or fb for fa, fb in matched_facts) and not any(fa & fb for fa, fb in matched_facts):
         return None
+    shared = tuple(sorted(set().union(*(fa & fb for fa, fb in matched_facts))))
     ordered = longest_increasing([mt.b for mt in sorted(matches, key=lambda mt: mt.a)])
     if ordered < min(cfg.min_ordered, len(matches)):
         return None
     covered = len(matches) / max(1, min(n, m))
     score = min(1.0, 0.5 * covered + 0.5 * float(np.mean([mt.cos for mt in matches])))
     a_id, b_id = pa[0].doc, pb[0].doc
-    return DocLink(a_id, b_id, tuple(matches), score)
+    return DocLink(a_id, b_id, tuple(matches), score, shared)
 
 
-__all__ = ["SHORT_PASSAGE", "DocLink", "EvidenceConfig", "PassageMatch", "compare"]
+__all__ = [
+    "SHORT_PASSAGE",
+    "DocLink",
+    "EvidenceConfig",
+    "PassageMatch",
+    "compare",
+    "strong_enough",
+]

