@@ -111,10 +111,10 @@ def stories_table(
 _KIND_RANK = {"number": 0, "date": 1, "name": 2, "quote": 3, "polarity": 4, "negation": 4}
 
 
-def change_rank(change: Mapping[str, Any]) -> tuple[int, int, float]:
-    """Sort key of a change: major first, then fact kinds before drift, then confidence."""
+def change_rank(change: Mapping[str, Any]) -> tuple[int, float, int]:
+    """Sort key of a change: major first, then confidence, then fact kinds before drift."""
     major = 0 if change.get("severity") == "major" else 1
-    return major, _KIND_RANK.get(str(change.get("kind")), 5), -float(change.get("score", 0.0))
+    return major, -float(change.get("score", 0.0)), _KIND_RANK.get(str(change.get("kind")), 5)
 
 
 def top_changes(link: Mapping[str, Any], n: int = 3) -> list[Mapping[str, Any]]:
@@ -203,7 +203,10 @@ def story_tree(
     for root in roots:
         tag = " origin" if root == story.get("origin") else ""
         add(top.add(Text(f"{root} ({langs.get(str(root)) or '?'}){tag}", style="green")), str(root))
-    collations = [lk for lk in story.get("links", []) if not lk.get("tree", True)]
+    # A collation matters for the changes it finds that no derivation link shows.
+    collations = [
+        lk for lk in story.get("links", []) if not lk.get("tree", True) and lk.get("changes")
+    ]
     for lk in collations:
         node = top.add(
             Text(f"{lk['source']} ⇄ {lk['target']}  collated ({lk['relation']})", style="dim")
