@@ -121,6 +121,9 @@ class E5Embedder:
         todo = [i for i, text in enumerate(texts) if not _is_blank(text)]
         if not todo:
             return out
+        # Batches of similar length waste less work on padding (about 10% faster measured on
+        # the seeds' paragraphs); vectors do not depend on the batch, so order is free.
+        todo.sort(key=lambda i: len(texts[i]))
         model = self._load()
         for start in range(0, len(todo), self.batch):
             rows = todo[start : start + self.batch]
