@@ -43,9 +43,11 @@ REPO = HERE.parent
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
 RESULTS = HERE / "results" / "align.jsonl"
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(HERE))
 
 import numpy as np  # noqa: E402
 
+import benchrecord  # noqa: E402
 from storytrace.align import align, anchors, config_for  # noqa: E402
 
 
@@ -223,28 +225,7 @@ def bench_trace(inputs: Path) -> dict[str, Any]:
     }
 
 
-def git_commit() -> str | None:
-    """Short commit of the working tree, with ``-dirty`` when tracked files changed."""
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPO,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=REPO,
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return head + ("-dirty" if dirty else "")
+git_commit = benchrecord.git_commit
 
 
 def main(argv: list[str] | None = None) -> int:

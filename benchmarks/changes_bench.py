@@ -42,6 +42,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(HERE))
 
+import benchrecord  # noqa: E402
 import changes_pool as pool  # noqa: E402
 import ingest_bench as ib  # noqa: E402
 from storytrace.diff.compare import DEFAULT_COMPARERS, compare_sentences  # noqa: E402
@@ -404,11 +405,7 @@ def main(argv: list[str] | None = None) -> int:
             "pairs_per_s": round(n / spent, 1),
             **res,
         }
-        path = Path(args.results)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(f"appended to {path}")
+        benchrecord.append_record(args.results, record)
     return 0
 
 

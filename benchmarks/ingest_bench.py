@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import benchrecord
 import corpusgen
 
 HERE = Path(__file__).resolve().parent
@@ -207,27 +208,7 @@ def ensure_corpus(
     return folder / "input", time.perf_counter() - started
 
 
-def _git_commit() -> str | None:
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPO,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            check=False,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return head + ("-dirty" if dirty.strip() else "") if head else None
+_git_commit = benchrecord.git_commit  # other benchmarks call ib._git_commit()
 
 
 def machine() -> dict[str, Any]:
@@ -464,11 +445,7 @@ def main(argv: list[str] | None = None) -> int:
             "results": rows,
             "targets": _targets(rows, mach["cpus_usable"]),
         }
-        path = Path(args.results)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(f"appended to {path}")
+        benchrecord.append_record(args.results, record)
     return 0
 
 

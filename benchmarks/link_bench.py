@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import benchrecord
 import corpusgen
 import ingest_bench as ib
 
@@ -603,11 +604,7 @@ def main(argv: list[str] | None = None) -> int:
             benchmark="link", mode=mode, date=date, commit=commit, src_digest=src_digest
         )
         record |= {"machine": mach, **body_out}
-        path = Path(args.results)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        print(f"appended to {path}")
+        benchrecord.append_record(args.results, record)
     return 0
 
 
