@@ -168,3 +168,21 @@ def console(quiet: bool) -> Console:
     # Off a terminal (pipes, CI logs) rich would assume 80 columns and fold the table.
     width = None if sys.stdout.isatty() else 140
     return Console(quiet=quiet, highlight=False, soft_wrap=True, width=width)
+
+
+def _existing_store(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    if not value.exists():
+        raise click.ClickException(f"no store at {value} (run `storytrace trace` or `add` first)")
+    return value
+
+
+#: ``--db`` of the commands that only read a store (``stories``, ``show``): it must exist.
+read_store_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    callback=_existing_store,
+    help="SQLite store to read.",
+)

@@ -11,9 +11,9 @@ from rich.text import Text
 
 from ..ingest.run import iter_documents
 from ..link.run import load_derived, load_stories, stories_json
-from ..options import DEFAULT_DB, Options
+from ..options import Options
 from ..report.terminal import changes_table, documents_table, story_facts, story_tree
-from .common import console, opened_store
+from .common import console, opened_store, read_store_option
 
 
 def find_stories(stories: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
@@ -24,14 +24,7 @@ def find_stories(stories: list[dict[str, Any]], key: str) -> list[dict[str, Any]
 
 @click.command("show")
 @click.argument("story")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="SQLite store to read.",
-)
+@read_store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the story as report JSON.")
 def show_cmd(story: str, db: Path, as_json: bool) -> None:
     """Print STORY in full: its documents, derivation tree, every link and every change.
@@ -39,8 +32,6 @@ def show_cmd(story: str, db: Path, as_json: bool) -> None:
     STORY is a story id (S3) as `storytrace stories` lists them, or a document id (then
     every story the document is in is shown).
     """
-    if not db.exists():
-        raise click.ClickException(f"no store at {db} (run `storytrace trace` or `add` first)")
     out = console(False)
     with opened_store(Options(db=str(db))) as store:
         stories = stories_json(load_stories(store), None, load_derived(store))

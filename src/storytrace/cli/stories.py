@@ -8,25 +8,16 @@ from pathlib import Path
 import click
 
 from ..link.run import load_stories, stories_json
-from ..options import DEFAULT_DB, Options
+from ..options import Options
 from ..report.terminal import stories_table, story_facts
-from .common import console, opened_store
+from .common import console, opened_store, read_store_option
 
 
 @click.command("stories")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="SQLite store to read.",
-)
+@read_store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON lines.")
 def stories_cmd(db: Path, as_json: bool) -> None:
     """List the stories in the store: documents, languages and date span."""
-    if not db.exists():
-        raise click.ClickException(f"no store at {db} (run `storytrace trace` or `add` first)")
     out = console(False)
     with opened_store(Options(db=str(db))) as store:
         stories = stories_json(load_stories(store))
