@@ -5,11 +5,12 @@ The public API is the list below; everything else is private and may change.
 
 Example::
 
-    from storytrace import Options, build_report, ingest_inputs, open_store
+    from storytrace import Options, open_store, render_html, trace_inputs, trace_report
 
     with open_store("storytrace.db") as store:
-        run = ingest_inputs(["articles/"], options=Options(), store=store)
-        report = build_report(store.documents(run.ids))
+        result = trace_inputs(["articles/"], options=Options(), store=store)
+        report = trace_report(store, result.ingest.ids)   # storytrace.report/1 as a dict
+        html = render_html(report)                        # one self-contained page
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from .ingest.run import IngestReport, ingest_inputs
     from .models import Document, Problem, RawDocument, Segment, Sentence
     from .options import IngestOptions, Options
+    from .pipeline import TraceResult, trace_inputs, trace_report
+    from .report.html import render_html
     from .report.json import build_report, write_report
     from .store import MemoryStore, SQLiteStore, Store, open_store
 
@@ -42,6 +45,10 @@ _LAZY = {
     "Sentence": ".models",
     "IngestOptions": ".options",
     "Options": ".options",
+    "TraceResult": ".pipeline",
+    "trace_inputs": ".pipeline",
+    "trace_report": ".pipeline",
+    "render_html": ".report.html",
     "build_report": ".report.json",
     "write_report": ".report.json",
     "MemoryStore": ".store",
@@ -63,10 +70,14 @@ __all__ = [
     "Sentence",
     "Store",
     "StorytraceError",
+    "TraceResult",
     "__version__",
     "build_report",
     "ingest_inputs",
     "open_store",
+    "render_html",
+    "trace_inputs",
+    "trace_report",
     "write_report",
 ]
 
