@@ -182,3 +182,16 @@ def test_a_side_compared_with_itself_reports_nothing(sample: tuple[str, str], of
 @given(st.text(max_size=60), st.sampled_from(["en", "de", "ru", "fr", "es", None]))
 def test_any_text_compared_with_itself_reports_nothing(text: str, lang: str | None) -> None:
     assert compare_polarity(Side(text, lang), Side(text, lang)) == []
+
+
+def test_a_negation_inside_a_rewording_is_not_a_flipped_claim() -> None:
+    # Same language, different words: "undecided" became "not sure"; nothing was negated.
+    src = Side("Several of the drivers were undecided and stayed at the depot.", "en")
+    tgt = Side("Some drivers were not sure what to do, the union said.", "en")
+    assert not [c for c in compare_polarity(src, tgt) if "negation" in c.note]
+    # The same claim with a negation added, the rest of the sentence kept: reported.
+    flipped = Side("The depot was not closed after the drivers stayed at home.", "en")
+    kept = Side("The depot was closed after the drivers stayed at home.", "en")
+    assert [c.note for c in compare_polarity(kept, flipped)] == [
+        "negation added: 0 -> 1 negated clauses"
+    ]
