@@ -328,3 +328,15 @@ def test_a_vote_count_is_not_a_range() -> None:
 def test_a_season_relative_to_publication_can_change() -> None:
     (c,) = diff("Building starts next summer.", "en", "Building starts this summer.", "en")
     assert (c.kind, c.source_value, c.target_value) == ("date", "2023-summer", "2022-summer")
+
+
+def test_format_notes_of_one_kind_in_a_passage_are_one_note() -> None:
+    src = Side("The 150th division and the 8th army moved north.", "en", offset=100)
+    tgt = Side("The 150. division and the 8. army moved north.", "en", offset=500)
+    notes = [c for c in compare_sentences(src, tgt) if c.note.startswith("format only")]
+    assert len(notes) == 1, notes
+    (note,) = notes
+    assert note.kind == "number"
+    assert note.target_text == "150. division and the 8."
+    assert tgt.text[note.target[0] - 500 : note.target[1] - 500] == note.target_text
+    assert "2 numbers" in note.note

@@ -38,6 +38,7 @@ replaced by an absolute one that disagrees with it.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 from collections.abc import Callable, Sequence
@@ -480,8 +481,37 @@ def _merge(src: Side, tgt: Side, changes: Sequence[Change]) -> list[Change]:
     return sorted(best.values(), key=lambda c: (c.source, c.target, c.kind))
 
 
+def _one_format_note(src: Side, tgt: Side, changes: list[Change]) -> list[Change]:
+    """Format-only notes of one kind in one passage become one note: a reader needs to hear
+    once that "1. March" and "2. March" carry German ordinal dots, not once per date."""
+    groups: dict[str, list[Change]] = {}
+    for c in changes:
+        if c.note.startswith("format only"):
+            groups.setdefault(c.kind, []).append(c)
+    merged = {id(c) for group in groups.values() if len(group) > 1 for c in group}
+    out = [c for c in changes if id(c) not in merged]
+    for kind, group in groups.items():
+        if len(group) < 2:
+            continue
+        s0, s1 = min(c.source[0] for c in group), max(c.source[1] for c in group)
+        t0, t1 = min(c.target[0] for c in group), max(c.target[1] for c in group)
+        forms = ", ".join(repr(c.target_text) for c in group)
+        out.append(
+            dataclasses.replace(
+                group[0],
+                source=(s0, s1),
+                target=(t0, t1),
+                source_text=src.text[s0 - src.offset : s1 - src.offset],
+                target_text=tgt.text[t0 - tgt.offset : t1 - tgt.offset],
+                note=f"{group[0].note} ({len(group)} {kind}s: {forms})",
+            )
+        )
+    return sorted(out, key=lambda c: (c.source, c.target, c.kind))
+
+
 def compare_sentences(
     src: Side, tgt: Side, comparers: Sequence[Comparer] = DEFAULT_COMPARERS
 ) -> list[Change]:
     """Every change between two aligned passages, merged (module docstring)."""
-    return _merge(src, tgt, [c for comparer in comparers for c in comparer(src, tgt)])
+    merged = _merge(src, tgt, [c for comparer in comparers for c in comparer(src, tgt)])
+    return _one_format_note(src, tgt, merged)
