@@ -252,3 +252,9 @@ def test_dateparser_agrees_on_absolute_spans() -> None:
         (f,) = dates(text, lang, PUB)
         parsed = dateparser.parse(f.text, languages=[dp_lang], settings=settings_)
         assert parsed is not None and parsed.date().isoformat() == f.value, (text, parsed)
+
+
+def test_german_weekday_compounds_with_a_part_of_the_day() -> None:
+    found = dates("Der Zug fiel am Dienstagabend aus.", "de", date(2024, 3, 14))
+    assert [(f.text, f.value) for f in found] == [("Dienstagabend", "2024-03-12")]
+    assert dates("Der Montagmorgen war ruhig.", "de", date(2024, 3, 14))[0].value == "2024-03-11"

@@ -205,3 +205,11 @@ def test_two_renderings_differing_in_one_word_of_a_long_quote_are_not_reworded()
     a = "“We had a radio and could hear the news every evening,” he said."
     b = "“We had a radio and could listen to the news every evening,” he said."
     assert _cmp(a, "en", b, "en") == []
+
+
+def test_a_translated_title_does_not_make_another_speaker() -> None:
+    src = Side("“We will rebuild the wall,” said Mayor Ingrid Solberg.", "en")
+    tgt = Side("„Wir bauen die Mauer wieder auf“, sagte Bürgermeisterin Ingrid Solberg.", "de")
+    assert not [c for c in compare_quotes(src, tgt) if "someone else" in c.note]
+    other = Side("„Wir bauen die Mauer wieder auf“, sagte Bürgermeister Lars Haugen.", "de")
+    assert [c for c in compare_quotes(src, other) if "someone else" in c.note]

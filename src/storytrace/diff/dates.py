@@ -335,7 +335,11 @@ def _patterns(lang: str | None) -> dict[str, re.Pattern[str]]:
             r"|(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4}|\d{2}(?!\d))?"
             r"|(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d{4}))(?![\d]|[.,/]\d)"
         ),
-        "weekday": re.compile(rf"(?<!\w)(?P<wd>{wd})(?:en|s)?(?!\w)", re.IGNORECASE),
+        # German joins a part of the day to the weekday ("Dienstagabend", "Montagmorgen").
+        "weekday": re.compile(
+            rf"(?<!\w)(?P<wd>{wd})(?:en|s|abends?|morgens?|(?:vor|nach)?mittags?|nachts?)?(?!\w)",
+            re.IGNORECASE,
+        ),
         "fixed": re.compile(rf"(?<!\w)(?:{rel_fixed})(?!\w)", re.IGNORECASE),
         "spans": re.compile(rf"(?<!\w)(?:{'|'.join(spans)})(?!\w)", re.IGNORECASE),
         "year": re.compile(

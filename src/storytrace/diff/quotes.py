@@ -260,7 +260,10 @@ def _different_speakers(a: str, b: str, same_lang: bool) -> bool:
     if sa[0] == "pron":
         return sa[1] != sb[1]
     if sa[0] == "name":
-        return not same_name(sa[1], sb[1])
+        # Titles are translated ("Mayor" / "Bürgermeisterin"), so two speakers whose last
+        # names meet are the same person even when the whole phrases do not.
+        last_a, last_b = sa[1].split()[-1], sb[1].split()[-1]
+        return not (same_name(sa[1], sb[1]) or same_name(last_a, last_b))
     if not same_lang:
         return False
     wa, wb = set(sa[1].split()), set(sb[1].split())
