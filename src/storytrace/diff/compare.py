@@ -48,7 +48,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .dates import dates, parts, same_date
-from .model import Change, Comparer, Fact, Side
+from .model import Change, Comparer, Fact, Side, fact_span, whole
 from .numbers import numbers, parse_number, tags
 
 #: Score of a changed value, a fact on one side only, and a format artefact.
@@ -87,17 +87,6 @@ def _facts(
 
 def _published(src: Side, tgt: Side) -> tuple[date | None, date | None]:
     return src.published or tgt.published, tgt.published or src.published
-
-
-def _span(side: Side, fact: Fact) -> Span:
-    return side.offset + fact.start, side.offset + fact.end
-
-
-def _whole(side: Side) -> tuple[Span, str]:
-    """The document span and text of a whole side, surrounding whitespace trimmed."""
-    lead = len(side.text) - len(side.text.lstrip())
-    body = side.text.strip()
-    return (side.offset + lead, side.offset + lead + len(body)), body
 
 
 def _relpos(fact: Fact, text: str) -> float:
@@ -140,8 +129,8 @@ def _format_change(
 ) -> Change:
     return Change(
         kind,
-        _span(src, s),
-        _span(tgt, t),
+        fact_span(src, s),
+        fact_span(tgt, t),
         s.text,
         t.text,
         f"format only: {why}, value {value} unchanged",
@@ -170,10 +159,10 @@ def _foreign_note(s: Fact, t: Fact) -> str | None:
 def _one_sided(kind: str, src: Side, tgt: Side, fact: Fact, on_source: bool) -> Change:
     """A fact on one side only: the other side's span is its whole passage."""
     if on_source:
-        span, text = _whole(tgt)
+        span, text = whole(tgt)
         return Change(
             kind,
-            _span(src, fact),
+            fact_span(src, fact),
             span,
             fact.text,
             text,
@@ -181,11 +170,11 @@ def _one_sided(kind: str, src: Side, tgt: Side, fact: Fact, on_source: bool) -> 
             score=SCORE_ONE_SIDED,
             source_value=fact.value,
         )
-    span, text = _whole(src)
+    span, text = whole(src)
     return Change(
         kind,
         span,
-        _span(tgt, fact),
+        fact_span(tgt, fact),
         text,
         fact.text,
         f"{kind} added: {fact.text!r} ({fact.value}) has no counterpart in the source",
@@ -264,8 +253,8 @@ def compare_numbers(src: Side, tgt: Side) -> list[Change]:
         out.append(
             Change(
                 "number",
-                _span(src, s),
-                _span(tgt, t),
+                fact_span(src, s),
+                fact_span(tgt, t),
                 s.text,
                 t.text,
                 f"value {s.value} -> {t.value}",
@@ -354,8 +343,8 @@ def compare_dates(src: Side, tgt: Side) -> list[Change]:
         out.append(
             Change(
                 "date",
-                _span(src, s),
-                _span(tgt, t),
+                fact_span(src, s),
+                fact_span(tgt, t),
                 s.text,
                 t.text,
                 note,
@@ -461,9 +450,9 @@ def _merge(src: Side, tgt: Side, changes: Sequence[Change]) -> list[Change]:
     inside a date or number ("Saturday", "May", "days later") belongs to that fact, and a
     drift change over a reported number or date change repeats it: both are dropped."""
     sp, tp = _published(src, tgt)
-    s_spans = [_span(src, f) for group in _facts(src.text, src.lang, sp) for f in group]
-    t_spans = [_span(tgt, f) for group in _facts(tgt.text, tgt.lang, tp) for f in group]
-    s_whole, t_whole = _whole(src)[0], _whole(tgt)[0]
+    s_spans = [fact_span(src, f) for group in _facts(src.text, src.lang, sp) for f in group]
+    t_spans = [fact_span(tgt, f) for group in _facts(tgt.text, tgt.lang, tp) for f in group]
+    s_whole, t_whole = whole(src)[0], whole(tgt)[0]
     factual = [c for c in changes if c.kind in ("number", "date")]
     s_changed = [c.source for c in factual if c.source != s_whole]
     t_changed = [c.target for c in factual if c.target != t_whole]

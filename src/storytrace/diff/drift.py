@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from storytrace.diff.model import Change, Side
-from storytrace.diff.names import names, tokens, whole
+from storytrace.diff.model import Change, Side, lang_base, whole
+from storytrace.diff.names import names, tokens
 from storytrace.diff.polarity import loaded
 from storytrace.diff.quotes import quotes
 
@@ -170,15 +170,15 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
 _SUFFIXES["no"] = _SUFFIXES["nn"] = _SUFFIXES["da"] = _SUFFIXES["sv"] = _SUFFIXES["nb"]
 
 
-def _base(lang: str | None) -> str:
-    return (lang or "en").split("-")[0].casefold()
+_POSSESSIVE_S = re.compile(r"'s$")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()“”„«»\"]")
 
 
 def stem(word: str, lang: str | None) -> str:
     """A light stem of a word: folded, the longest known suffix removed, three letters kept."""
     w = word.casefold().replace("’", "'").replace("-", "")
-    w = re.sub(r"'s$", "", w)
-    for suffix in _SUFFIXES.get(_base(lang), _SUFFIXES["en"]):
+    w = _POSSESSIVE_S.sub("", w)
+    for suffix in _SUFFIXES.get(lang_base(lang, "en"), _SUFFIXES["en"]):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: -len(suffix)]
     return w
@@ -196,13 +196,13 @@ class Word:
 
 def content_words(text: str, lang: str | None) -> list[Word]:
     """The words drift compares: no stopwords, names, negators, loaded or quoted words."""
-    stop = _STOP.get(_base(lang), _STOP["en"])
+    stop = _STOP.get(lang_base(lang, "en"), _STOP["en"])
     covered = [(f.start, f.end) for f in names(text, lang)]
     covered += [(f.start, f.end) for f in quotes(text, lang)]
     out = []
     for t in tokens(text):
         low = t.text.casefold().replace("’", "'")
-        if len(low) < 2 or low in stop or re.sub(r"'s$", "", low) in stop:
+        if len(low) < 2 or low in stop or _POSSESSIVE_S.sub("", low) in stop:
             continue
         if any(a <= t.start < b for a, b in covered) or loaded(t.text, lang):
             continue
@@ -250,7 +250,7 @@ def _compact(text: str, words: Sequence[Word], run: Sequence[int]) -> bool:
     if not run:
         return True
     inner = text[words[run[0]].start : words[run[-1]].end]
-    if re.search(r"[,;:.!?()“”„«»\"]", inner):
+    if _CLAUSE_BREAK.search(inner):
         return False
     return all(w.start >= words[run[-1]].end or w.end <= words[run[0]].start or i in run
                for i, w in enumerate(words))  # fmt: skip
@@ -277,7 +277,8 @@ def compare_drift(src: Side, tgt: Side) -> list[Change]:
     words agree less than :data:`MIN_AGREEMENT`, or when more than :data:`MAX_RUNS` runs
     differ.
     """
-    if _base(src.lang) != _base(tgt.lang):
+    lang = lang_base(src.lang, "en")
+    if lang != lang_base(tgt.lang, "en"):
         return []
     s, t = content_words(src.text, src.lang), content_words(tgt.text, tgt.lang)
     if len(s) + len(t) < 4:
@@ -302,7 +303,7 @@ def compare_drift(src: Side, tgt: Side) -> list[Change]:
         # trim words that occur elsewhere on the other side (moved, not changed)
         si = [i for i in range(i1, i2) if s_keys[i] not in common]
         tj = [j for j in range(j1, j2) if t_keys[j] not in common]
-        if _base(src.lang) in _COMPOUNDING:
+        if lang in _COMPOUNDING:
             # a compound on one side made of words of the other ("Brotpreise" / "Preise für
             # Brot") is a rephrasing
             si = [i for i in si if not _compound_of(s_keys[i], t_keys)]

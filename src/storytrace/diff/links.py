@@ -31,7 +31,7 @@ from typing import Any
 from ..models import Document
 from .compare import compare_sentences
 from .dates import dates, same_date
-from .model import Change, Fact, Side
+from .model import Change, Fact, Side, lang_base
 from .names import names, same_name
 from .numbers import numbers, tags
 from .siblings import filter_story
@@ -101,9 +101,9 @@ def _sides(spans: Sequence[Span], doc: Document, published: date | None) -> list
 @lru_cache(maxsize=64)
 def _doc_facts(text: str, lang: str | None, published: date | None) -> _DocFacts:
     """Numbers, dates and names of a whole document (for one-sided facts)."""
+    nums = numbers(text, lang)
     return _DocFacts(
-        frozenset(f.value for f in numbers(text, lang))
-        | frozenset(a for f in numbers(text, lang) if (a := tags(f).get("alt"))),
+        frozenset(f.value for f in nums) | frozenset(a for f in nums if (a := tags(f).get("alt"))),
         tuple(dates(text, lang, published)),
         tuple(dict.fromkeys(f.text for f in names(text, lang))),
     )
@@ -336,7 +336,7 @@ def respelled_names(link: Mapping[str, Any], source: Document, target: Document)
     Within one language only: an added sentence that writes "Cherson" where the source
     writes "Kherson" (and never "Cherson") carries a respelling the aligned beads could not
     see. The source span is the name's first occurrence in the source. Score 0.6."""
-    if (source.lang or "").split("-")[0] != (target.lang or "").split("-")[0]:
+    if lang_base(source.lang) != lang_base(target.lang):
         return []
     if not link.get("tree", True):
         return []  # a sibling's respelling is reported on its own tree link

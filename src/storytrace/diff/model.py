@@ -80,6 +80,25 @@ class Change:
     major: bool = False
 
 
+def lang_base(lang: str | None, default: str = "") -> str:
+    """The primary subtag of a language code, case-folded ("en-GB" -> "en"); ``default``
+    when the language is unknown."""
+    return lang.split("-")[0].casefold() if lang else default
+
+
+def fact_span(side: Side, fact: Fact) -> tuple[int, int]:
+    """The document span of a fact found in ``side.text``."""
+    return side.offset + fact.start, side.offset + fact.end
+
+
+def whole(side: Side) -> tuple[tuple[int, int], str]:
+    """The document span and text of a whole side, surrounding whitespace trimmed (the
+    other side's span of a one-sided change)."""
+    lead = len(side.text) - len(side.text.lstrip())
+    body = side.text.strip()
+    return (side.offset + lead, side.offset + lead + len(body)), body
+
+
 #: A comparer looks at one aligned pair and returns the changes of its kind(s), spans in
 #: document offsets. :mod:`storytrace.diff.compare` runs a list of them.
 Comparer = Callable[[Side, Side], list[Change]]

@@ -17,9 +17,8 @@ Contract:
     replaced, respelled (same language, Latin script), added or dropped, and flipped gendered
     pronouns ("Her organization" / "His organization", same language only). An aligned pair
     whose names all meet reports nothing.
-    Helpers shared with :mod:`.quotes`, :mod:`.polarity` and :mod:`.drift`: ``WORD`` (the word
-    pattern), ``tokens(text)`` (words with offsets and a sentence-initial flag) and
-    ``whole(side)`` (the document span of a whole passage, for one-sided changes).
+    Helpers shared with :mod:`.quotes` and :mod:`.drift`: ``WORD`` (the word pattern) and
+    ``tokens(text)`` (words with offsets and a sentence-initial flag).
 
 How names are found (light, offline, no gazetteer): a capitalised word that is not the first
 word of a sentence, quotation or dialogue line; an all-capitals token of two or more letters
@@ -46,7 +45,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storytrace.diff.model import Change, Fact, Side
+from storytrace.diff.model import Change, Fact, Side, lang_base, whole
 from storytrace.diff.translit import fold, phon, readings, similar
 
 # A word: letters, with inner apostrophes or hyphens ("O'Brien", "Jean-Claude", "don't").
@@ -116,6 +115,7 @@ _DE_PREPOSITIONS = frozenset("gegen zwischen wegen trotz neben hinter unter übe
 _DE_ARTICLE_PREPOSITIONS = frozenset(
     "mit von aus bei nach zu in an auf für gegen über unter vor ohne durch seit".split()
 )
+_DE_BEFORE_ADJECTIVE = _DE_DETERMINERS | _DE_ARTICLE_PREPOSITIONS
 _DE_NOUN_SUFFIX = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|"
     r"nisse|tum|ment|mente|chen|lein|ling|linge|ei|eien|ur|uren|ik|er|ern|en)$"
@@ -194,6 +194,7 @@ _EXONYMS: tuple[frozenset[str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=65536)
 def name_key(s: str, lang: str | None = None) -> str:
     """The folded key of a name: transliterated, case- and diacritic-free, no possessive.
 
@@ -224,7 +225,7 @@ def _word_level(a: str, b: str) -> int:
         return 0
     if _stems(a) & _stems(b):
         return 2
-    if any(_in_group(a, g) and _in_group(b, g) for g in _EXONYMS):
+    if _exonym_groups(a) & _exonym_groups(b):
         return 2
     fa, fb = _forms(a), _forms(b)
     if fa & fb or any(similar(x, y) for x in fa for y in fb):
@@ -238,8 +239,14 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(phon(stem) for r in readings(word) for stem in _stems(r))
 
 
-def _in_group(word: str, group: frozenset[str]) -> bool:
-    return word in group or any(len(p) >= 4 and word.startswith(p) for p in group)
+@lru_cache(maxsize=65536)
+def _exonym_groups(word: str) -> frozenset[int]:
+    """Indices of the :data:`_EXONYMS` groups holding ``word`` or a prefix of it (4+ letters)."""
+    return frozenset(
+        i
+        for i, group in enumerate(_EXONYMS)
+        if word in group or any(len(p) >= 4 and word.startswith(p) for p in group)
+    )
 
 
 def _content_words(key: str) -> list[str]:
@@ -285,6 +292,11 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """Word tokens of ``text`` with their offsets and a sentence-initial flag."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     pos = 0
     for m in WORD.finditer(text):
@@ -296,7 +308,7 @@ def tokens(text: str) -> list[Token]:
         )
         out.append(Token(m.start(), m.end(), m.group(), initial))
         pos = m.end()
-    return out
+    return tuple(out)
 
 
 def _is_acronym(word: str) -> bool:
@@ -323,15 +335,11 @@ def _german_noun(tokens_: Sequence[Token], i: int) -> bool:
             prev[:1].islower()
             and len(plow) >= 4
             and plow not in _DE_PREPOSITIONS
-            and re.search(r"(?:e|er|es|em)$", plow)
-            and not re.search(r"te$", plow)  # a past tense: "sagte Putin", "traf"
+            and plow.endswith(("e", "er", "es", "em"))
+            and not plow.endswith("te")  # a past tense: "sagte Putin", "traf"
         ):
             return True  # an inflected adjective before a noun: "russische Soldaten"
-        if (
-            plow.endswith("en")
-            and i > 1
-            and tokens_[i - 2].text.casefold() in _DE_DETERMINERS | _DE_ARTICLE_PREPOSITIONS
-        ):
+        if plow.endswith("en") and i > 1 and tokens_[i - 2].text.casefold() in _DE_BEFORE_ADJECTIVE:
             return True  # "den russischen Soldaten", "mit schweren Waffen"
     return False
 
@@ -352,7 +360,12 @@ def _candidate(text: str, tokens_: Sequence[Token], i: int, lang: str | None) ->
 
 def names(text: str, lang: str | None) -> list[Fact]:
     """Names in ``text`` (one sentence or passage), in order; see the module docstring."""
-    toks = tokens(text)
+    return list(_names(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _names(text: str, lang: str | None) -> tuple[Fact, ...]:
+    toks = _tokens(text)
     cand = [_candidate(text, toks, i, lang) for i in range(len(toks))]
     # A capitalised form seen in a position where capitals are informative.
     attested = {
@@ -423,7 +436,7 @@ def names(text: str, lang: str | None) -> list[Fact]:
         key = name_key(span, lang)
         if key:
             facts.append(Fact("name", first.start, end, span, key, detail=detail))
-    return facts
+    return tuple(facts)
 
 
 # --- comparison ---------------------------------------------------------------------------
@@ -448,16 +461,13 @@ _GENDER: dict[str, dict[str, str]] = {
 }  # fmt: skip
 _GENDER["no"] = _GENDER["nn"] = _GENDER["nb"]
 
+_GENDER_LABEL = {"m": "male", "f": "female"}
 # German "sie"/"ihr" is also "they"/"their"/"you": only flips between singular forms count.
 _DE_AMBIGUOUS = frozenset("sie ihr ihre ihren ihrem ihrer ihres".split())
 
 
-def _lang_base(lang: str | None) -> str | None:
-    return lang.split("-")[0].casefold() if lang else None
-
-
 def _same_language(a: Side, b: Side) -> bool:
-    return _lang_base(a.lang) == _lang_base(b.lang)
+    return lang_base(a.lang) == lang_base(b.lang)
 
 
 def _latin(text: str) -> bool:
@@ -469,27 +479,38 @@ def _span(side: Side, start: int, end: int) -> tuple[int, int]:
     return (side.offset + start, side.offset + end)
 
 
-def whole(side: Side) -> tuple[tuple[int, int], str]:
-    """The document span and text of a whole side, surrounding whitespace trimmed."""
-    lead = len(side.text) - len(side.text.lstrip())
-    body = side.text.strip()
-    return _span(side, lead, lead + len(body)), body
+def _paired(
+    src: Side,
+    tgt: Side,
+    a: Token | Fact,
+    b: Token | Fact,
+    note: str,
+    score: float,
+    sv: str,
+    tv: str,
+) -> Change:
+    """A name change between ``a`` (a name or pronoun of the source) and ``b`` (the target)."""
+    return Change(
+        "name",
+        _span(src, a.start, a.end),
+        _span(tgt, b.start, b.end),
+        a.text,
+        b.text,
+        note,
+        score=score,
+        source_value=sv,
+        target_value=tv,
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class _Named:
-    fact: Fact
-    words: tuple[str, ...]
-
-
-def _meets(fact: Fact, keys: Iterable[str], same_lang: bool) -> bool:
+def _meets(value: str, keys: Iterable[str], same_lang: bool) -> bool:
     """Does some word of the other side carry this name (up to inflection)?
 
     Within one language every word of the name must (else a respelled given name goes
     unseen); across languages the last word (surname, head) is enough and a spelling variant
     of it will do (Kherson in English meets Cherson in German).
     """
-    words = _content_words(fact.value)
+    words = _content_words(value)
     pool = list(keys)
     if same_lang:
         return all(any(_word_level(w, k) == 2 for k in pool) for w in words)
@@ -517,14 +538,14 @@ def _strong(fact: Fact) -> bool:
 
 
 def _gender_changes(src: Side, tgt: Side) -> list[Change]:
-    lang = _lang_base(src.lang) or "en"
+    lang = lang_base(src.lang) or "en"
     table = _GENDER.get(lang)
     if table is None:
         return []
 
     def seq(side: Side) -> list[tuple[str, Token]]:
         return [
-            (table[t.text.casefold()], t) for t in tokens(side.text) if t.text.casefold() in table
+            (table[t.text.casefold()], t) for t in _tokens(side.text) if t.text.casefold() in table
         ]
 
     s, t = seq(src), seq(tgt)
@@ -543,20 +564,9 @@ def _gender_changes(src: Side, tgt: Side) -> list[Change]:
             and ta.text[:1].isupper() != tb.text[:1].isupper()
         ):
             continue  # "Sie" (you/they) against "er": not a gender flip
-        label = {"m": "male", "f": "female"}
-        out.append(
-            Change(
-                "name",
-                _span(src, ta.start, ta.end),
-                _span(tgt, tb.start, tb.end),
-                ta.text,
-                tb.text,
-                f"gender of referent flipped: {ta.text} -> {tb.text} ({label[ga]} -> {label[gb]})",
-                score=0.7,
-                source_value=ga,
-                target_value=gb,
-            )
-        )
+        note = f"gender of referent flipped: {ta.text} -> {tb.text}"
+        note += f" ({_GENDER_LABEL[ga]} -> {_GENDER_LABEL[gb]})"
+        out.append(_paired(src, tgt, ta, tb, note, 0.7, ga, gb))
     return out
 
 
@@ -571,48 +581,33 @@ def compare_names(src: Side, tgt: Side) -> list[Change]:
     same_lang = _same_language(src, tgt)
     s_facts = names(src.text, src.lang)
     t_facts = names(tgt.text, tgt.lang)
-    s_keys = {name_key(t.text, src.lang) for t in tokens(src.text)} - {""}
-    t_keys = {name_key(t.text, tgt.lang) for t in tokens(tgt.text)} - {""}
+    s_keys = {name_key(t.text, src.lang) for t in _tokens(src.text)} - {""}
+    t_keys = {name_key(t.text, tgt.lang) for t in _tokens(tgt.text)} - {""}
     changes: list[Change] = []
     used: set[int] = set()  # target facts consumed by a respelling
 
     unmatched_s: list[Fact] = []
     for f in s_facts:
-        if _meets(f, t_keys, same_lang):
+        if _meets(f.value, t_keys, same_lang):
             continue
         level, other = _counterpart(f, t_facts)
         if level == 2:
             continue  # a shorter or longer form of the same name ("Putin" / "Vladimir Putin")
-        if (
-            other is None
-            and same_lang
-            and _meets(Fact("name", 0, 0, "", f.value.split()[-1]), t_keys, same_lang)
-        ):
+        if other is None and same_lang and _meets(f.value.split()[-1], t_keys, same_lang):
             continue  # the surname is there, a given name or qualifier was left out
         if other is not None:
             used.add(id(other))
             if same_lang and _latin(f.text + other.text):
                 kind = "person" if len(_content_words(f.value)) > 1 else "name"
-                changes.append(
-                    Change(
-                        "name",
-                        _span(src, f.start, f.end),
-                        _span(tgt, other.start, other.end),
-                        f.text,
-                        other.text,
-                        f"spelling: {f.text} -> {other.text} (same {kind})",
-                        score=0.4,
-                        source_value=f.value,
-                        target_value=other.value,
-                    )
-                )
+                note = f"spelling: {f.text} -> {other.text} (same {kind})"
+                changes.append(_paired(src, tgt, f, other, note, 0.4, f.value, other.value))
             continue
         unmatched_s.append(f)
     unmatched_t = [
         f
         for f in t_facts
         if id(f) not in used
-        and not _meets(f, s_keys, same_lang)
+        and not _meets(f.value, s_keys, same_lang)
         and _counterpart(f, s_facts)[1] is None
     ]
     if not same_lang:
@@ -620,19 +615,8 @@ def compare_names(src: Side, tgt: Side) -> list[Change]:
         unmatched_t = [f for f in unmatched_t if not _translated(f)]
 
     for a, b in zip(unmatched_s, unmatched_t, strict=False):
-        changes.append(
-            Change(
-                "name",
-                _span(src, a.start, a.end),
-                _span(tgt, b.start, b.end),
-                a.text,
-                b.text,
-                f"name changed: {a.text} -> {b.text}",
-                score=0.7 if same_lang else 0.6,
-                source_value=a.value,
-                target_value=b.value,
-            )
-        )
+        note = f"name changed: {a.text} -> {b.text}"
+        changes.append(_paired(src, tgt, a, b, note, 0.7 if same_lang else 0.6, a.value, b.value))
     n = min(len(unmatched_s), len(unmatched_t))
     t_span, t_text = whole(tgt)
     s_span, s_text = whole(src)

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from storytrace.diff.model import Change, Fact, Side
-from storytrace.diff.names import whole
+from storytrace.diff.model import Change, Fact, Side, fact_span, lang_base, whole
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|n['’]t\b", re.IGNORECASE)
 
@@ -189,10 +189,6 @@ _LEXICON["no"] = _LEXICON["nn"] = _LEXICON["da"] = _LEXICON["nb"]
 _MIN_PREFIX = 5  # a lexicon stem shorter than this must match the whole word
 
 
-def _base(lang: str | None) -> str:
-    return (lang or "en").split("-")[0].casefold()
-
-
 #: Least word agreement (Dice over case-folded words, negators left out) for a same-language
 #: negation change: a flipped claim keeps the rest of its sentence. "The chamber welcomed
 #: the decision" -> "The decision was not welcomed by the chamber" scores about 0.8; the
@@ -209,8 +205,9 @@ def _agreement(a: str, b: str) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
-def _words(text: str) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(text))
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[re.Match[str], ...]:
+    return tuple(_TOKEN.finditer(text))
 
 
 def _neg_class(word: str, lang: str) -> str | None:
@@ -224,7 +221,7 @@ def _neg_class(word: str, lang: str) -> str | None:
 
 def negations(text: str, lang: str | None) -> list[Fact]:
     """One fact per negated clause (see the module docstring)."""
-    base = _base(lang)
+    base = lang_base(lang, "en")
     words = _words(text)
     concord = base in _CONCORD
     not_only = _NOT_ONLY.get(base)
@@ -258,6 +255,7 @@ def negations(text: str, lang: str | None) -> list[Fact]:
     return facts
 
 
+@lru_cache(maxsize=65536)
 def _lexicon_value(word: str, lang: str) -> int:
     low = word.casefold()
     for stem, value in _LEXICON.get(lang, {}).items():
@@ -268,7 +266,7 @@ def _lexicon_value(word: str, lang: str) -> int:
 
 def evaluations(text: str, lang: str | None) -> list[Fact]:
     """Loaded words of the lexicon in ``text``, ``value`` "+" (approving) or "-" (pejorative)."""
-    base = _base(lang)
+    base = lang_base(lang, "en")
     out = []
     for m in _words(text):
         v = _lexicon_value(m.group(), base)
@@ -279,22 +277,19 @@ def evaluations(text: str, lang: str | None) -> list[Fact]:
 
 def loaded(word: str, lang: str | None) -> bool:
     """Is ``word`` a negator or a loaded word of the lexicon? (Used to keep drift quiet.)"""
-    base = _base(lang)
+    base = lang_base(lang, "en")
     return _neg_class(word, base) is not None or _lexicon_value(word, base) != 0
-
-
-def _span(side: Side, fact: Fact) -> tuple[int, int]:
-    return (side.offset + fact.start, side.offset + fact.end)
 
 
 def _unmatched_negations(src: Side, tgt: Side, s: list[Fact], t: list[Fact]) -> tuple[
     list[Fact], list[Fact]
 ]:  # fmt: skip
     """Within one language: the negators on each side that the word alignment leaves alone."""
-    sw = [m.group().casefold() for m in _words(src.text)]
-    tw = [m.group().casefold() for m in _words(tgt.text)]
-    s_pos = {m.start(): i for i, m in enumerate(_words(src.text))}
-    t_pos = {m.start(): i for i, m in enumerate(_words(tgt.text))}
+    s_words, t_words = _words(src.text), _words(tgt.text)
+    sw = [m.group().casefold() for m in s_words]
+    tw = [m.group().casefold() for m in t_words]
+    s_pos = {m.start(): i for i, m in enumerate(s_words)}
+    t_pos = {m.start(): i for i, m in enumerate(t_words)}
     matched_s: set[int] = set()
     matched_t: set[int] = set()
     for block in SequenceMatcher(a=sw, b=tw, autojunk=False).get_matching_blocks():
@@ -312,7 +307,7 @@ def compare_polarity(src: Side, tgt: Side) -> list[Change]:
     Scores: a negation change 0.8 within a language, 0.5 across languages; an evaluation flip
     0.6.
     """
-    same_lang = _base(src.lang) == _base(tgt.lang)
+    same_lang = lang_base(src.lang, "en") == lang_base(tgt.lang, "en")
     out: list[Change] = []
     s_neg, t_neg = negations(src.text, src.lang), negations(tgt.text, tgt.lang)
     # Only a negation that appears or disappears altogether is reported: between 1 and 2
@@ -344,8 +339,8 @@ def compare_polarity(src: Side, tgt: Side) -> list[Change]:
             out.append(
                 Change(
                     "polarity",
-                    _span(src, fs) if fs else s_span,
-                    _span(tgt, ft) if ft else t_span,
+                    fact_span(src, fs) if fs else s_span,
+                    fact_span(tgt, ft) if ft else t_span,
                     fs.text if fs else s_text,
                     ft.text if ft else t_text,
                     note,
@@ -362,8 +357,8 @@ def compare_polarity(src: Side, tgt: Side) -> list[Change]:
         out.append(
             Change(
                 "polarity",
-                _span(src, a),
-                _span(tgt, b),
+                fact_span(src, a),
+                fact_span(tgt, b),
                 a.text,
                 b.text,
                 f"evaluation flipped: {word[a.value]} {a.text!r} -> {word[b.value]} {b.text!r}",

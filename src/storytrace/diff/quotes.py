@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from storytrace.diff.model import Change, Fact, Side
-from storytrace.diff.names import WORD, same_name, whole
+from storytrace.diff.model import Change, Fact, Side, fact_span, lang_base, whole
+from storytrace.diff.names import WORD, same_name
 
 #: Word-level similarity (difflib ratio over folded words, plural endings and hyphens
 #: ignored) under which a paired quote counts as reworded within one language. Quotes are
@@ -108,6 +108,8 @@ _DETERMINERS = (
     "the|a|an|his|her|their|one|der|die|das|den|ein|eine|einer|le|la|les|un|une|el|los|las|"
     "uno|una|en|et|ei"
 )
+_DETERMINER_HEAD = re.compile(rf"(?:{_DETERMINERS})\s", re.IGNORECASE)
+_POSSESSIVE_S = re.compile(r"'s$")
 _PRONOUN_RE = "|".join(sorted(set(_PRONOUNS) | _AMBIGUOUS_PRONOUNS, key=len, reverse=True))
 _CAP = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'\-]*)"
 _SPEAKER = (
@@ -119,7 +121,7 @@ _SPEAKER = (
 @lru_cache(maxsize=64)
 def _attribution(lang: str | None) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     """Patterns for a speaker after a quote, and before it (each with a group ``spk``)."""
-    base = (lang or "en").split("-")[0].casefold()
+    base = lang_base(lang, "en")
     verbs = _VERBS.get(base) or "|".join(_VERBS.values())  # unknown language: try them all
     verb = rf"(?:{verbs})"
     lead = r"^[\s,.!?…]*(?:[–—]\s*)?"
@@ -160,7 +162,7 @@ def fold_words(text: str) -> list[str]:
 
 def _light(word: str) -> str:
     """A word without an English plural or possessive ending ("Nazis" / "Nazi")."""
-    w = re.sub(r"'s$", "", word)
+    w = _POSSESSIVE_S.sub("", word)
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
@@ -248,7 +250,7 @@ def _sort(speaker: str) -> tuple[str, str]:
         return "pron", _PRONOUNS[low]
     if low in _AMBIGUOUS_PRONOUNS:
         return "unknown", low
-    if speaker[:1].isupper() and not re.match(rf"(?:{_DETERMINERS})\s", speaker, re.I):
+    if speaker[:1].isupper() and not _DETERMINER_HEAD.match(speaker):
         return "name", speaker
     return "np", " ".join(fold_words(speaker))
 
@@ -327,10 +329,6 @@ def _minor_cut(lost: str) -> bool:
     return len(words) <= MINOR_CUT_WORDS and all(len(w) <= 4 for w in words)
 
 
-def _span(side: Side, fact: Fact) -> tuple[int, int]:
-    return (side.offset + fact.start, side.offset + fact.end)
-
-
 def _gendered(speaker: str) -> bool:
     """A he/she pronoun: within one language :mod:`.names` reports the gender flip."""
     return _sort(speaker) in (("pron", "m"), ("pron", "f"))
@@ -344,7 +342,7 @@ def _speaker_span(side: Side, fact: Fact) -> tuple[int, int]:
     before = side.text.rfind(fact.detail, max(0, fact.start - 140), fact.start)
     if before >= 0:
         return (side.offset + before, side.offset + before + len(fact.detail))
-    return _span(side, fact)
+    return fact_span(side, fact)
 
 
 def _unquoted(fact: Fact, other: Side) -> bool:
@@ -356,6 +354,15 @@ def _unquoted(fact: Fact, other: Side) -> bool:
     return sum(w[:5] in pool for w in words) >= 0.7 * len(words)
 
 
+def _paired(
+    src: Side, tgt: Side, a: Fact, b: Fact, note: str, score: float, sv: str | None, tv: str | None
+) -> Change:
+    """A change between the paired quotes ``a`` (source) and ``b`` (target)."""
+    return Change(
+        "quote", fact_span(src, a), fact_span(tgt, b), a.text, b.text, note, score, sv, tv
+    )
+
+
 def compare_quotes(src: Side, tgt: Side) -> list[Change]:
     """Quotes reworded, cut, unquoted, removed or re-attributed; see the module docstring.
 
@@ -363,8 +370,7 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
     one language is left to :func:`storytrace.diff.names.compare_names`), cut short 0.7,
     reworded 0.6, attribution lost 0.5, unquoted 0.5, removed 0.4.
     """
-    base = [(s.lang or "").split("-")[0].casefold() for s in (src, tgt)]
-    same_lang = base[0] == base[1]
+    same_lang = lang_base(src.lang) == lang_base(tgt.lang)
     s_quotes, t_quotes = quotes(src.text, src.lang), quotes(tgt.text, tgt.lang)
     t_span, t_text = whole(tgt)
     out: list[Change] = []
@@ -376,11 +382,11 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
                 continue  # the target quotes something else: a pairing doubt, not a change
             if same_lang and _unquoted(a, tgt):
                 note = f"quote marks dropped: {a.text!r} now reads as narration"
-                out.append(Change("quote", _span(src, a), t_span, a.text, t_text, note, 0.5,
+                out.append(Change("quote", fact_span(src, a), t_span, a.text, t_text, note, 0.5,
                                   a.value, None))  # fmt: skip
             else:
                 note = f"quotation removed or turned into reported speech: {a.text!r}"
-                out.append(Change("quote", _span(src, a), t_span, a.text, t_text, note, 0.4,
+                out.append(Change("quote", fact_span(src, a), t_span, a.text, t_text, note, 0.4,
                                   a.value, None))  # fmt: skip
             continue
         if (
@@ -396,8 +402,7 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
             # across languages the speaker often follows a dialogue dash or a verb-first
             # clause ("sa ordfører ...") that the attribution patterns miss: not reported
             note = f"quote lost its attribution (was: {a.detail})"
-            out.append(Change("quote", _span(src, a), _span(tgt, b), a.text, b.text, note, 0.5,
-                              a.detail, None))  # fmt: skip
+            out.append(_paired(src, tgt, a, b, note, 0.5, a.detail, None))
         if not same_lang:
             continue
         sw, tw = a.value.split(), b.value.split()
@@ -408,12 +413,10 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
             continue  # "This is the most important ..." quoted as "the most important ..."
         if lost is not None:
             note = f"quote cut short: lost {lost!r}"
-            out.append(Change("quote", _span(src, a), _span(tgt, b), a.text, b.text, note, 0.7,
-                              a.value, b.value))  # fmt: skip
+            out.append(_paired(src, tgt, a, b, note, 0.7, a.value, b.value))
             continue
         ratio = _ratio(sw, tw)
         if ratio < REWORD_BAR and _cut(tw, sw) is None:
             note = f"quote reworded (word similarity {ratio:.2f})"
-            out.append(Change("quote", _span(src, a), _span(tgt, b), a.text, b.text, note, 0.6,
-                              a.value, b.value))  # fmt: skip
+            out.append(_paired(src, tgt, a, b, note, 0.6, a.value, b.value))
     return out

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..models import Document
 from .drift import content_words
-from .model import Change
+from .model import Change, lang_base
 
 Span = tuple[int, int]
 #: (this document's sentence, source document id, source sentence)
@@ -72,10 +72,6 @@ def _drift(c: Change) -> bool:
     return c.kind == "other" and c.note.startswith("meaning drift: ")
 
 
-def _base(lang: str | None) -> str:
-    return (lang or "").split("-")[0].casefold()
-
-
 def _renders_alike(
     c: Change,
     link: Mapping[str, Any],
@@ -91,7 +87,7 @@ def _renders_alike(
         return False
     for other in others:
         doc = docs.get(str(other["target"]))
-        if doc is None or _base(doc.lang) != _base(target.lang):
+        if doc is None or lang_base(doc.lang) != lang_base(target.lang):
             continue
         for s, t in _pairs(other):
             if not _overlap(s, c.source):

@@ -5,9 +5,9 @@ Contract:
     Cyrillic transliterated by the conventions of ``lang`` (Russian by default; Ukrainian
     for ``uk`` or for a word with і ї є ґ; Bulgarian for ``bg``), the Slavic Latin letters
     š ž č written as the digraphs sh zh ch, other diacritics dropped.
-    ``forms(word)`` is the set of phonetic forms of one folded word: the word read under every
-    spelling convention below, each reduced by :func:`phon`; two words that share a form, or
-    whose forms are :func:`similar`, may be one name.
+    ``readings(word)`` is the set of readings of one folded word under every spelling
+    convention below; :func:`phon` reduces each to a phonetic form, and two words that share
+    a form, or whose forms are :func:`similar`, may be one name.
 
 Why every convention for every word: a transliterated name is spelled by the conventions of
 the text's language (Norwegian "Tsjernihiv", German "Tschernihiw", French "Tchernihiv",
@@ -68,13 +68,18 @@ def _table(word: str, lang: str | None) -> dict[str, str]:
     return _CYR
 
 
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+_VOWELS = re.compile(r"[aeiou]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 def fold(text: str, lang: str | None = None) -> str:
     """Lower-case ASCII transliteration of ``text`` (spaces and letters only)."""
     s = unicodedata.normalize("NFKC", text).casefold()
     s = _GLIDE.sub("y", s)
     s = " ".join("".join(_table(w, lang).get(ch, ch) for ch in w) for w in s.split())
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z]+", " ", s)
+    s = _NOT_LETTERS.sub(" ", s)
     return " ".join(s.split())
 
 
@@ -139,9 +144,10 @@ def readings(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(p: str) -> str:
     """First letter plus consonants of a :func:`phon` form, doubled letters merged."""
-    return re.sub(r"(.)\1+", r"\1", p[:1] + re.sub(r"[aeiou]", "", p[1:]))
+    return _DOUBLED.sub(r"\1", p[:1] + _VOWELS.sub("", p[1:]))
 
 
 def distance(a: str, b: str) -> int:
