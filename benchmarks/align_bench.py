@@ -53,16 +53,8 @@ from storytrace.align import align, anchors, config_for  # noqa: E402
 
 def machine() -> dict[str, Any]:
     """CPU model and count, load, BLAS thread settings, Python, numpy."""
-    model = None
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return {
-        "cpu_model": model or platform.processor() or None,
+        "cpu_model": benchrecord.cpu_model() or platform.processor() or None,
         "cpu_count": os.cpu_count(),
         "load_avg": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
         "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
@@ -259,9 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if not args.no_record:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        with RESULTS.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        benchrecord.append_record(RESULTS, result)
     return 0
 
 

@@ -1,7 +1,8 @@
 """What every benchmark records with its figures: the commit it ran, and one JSON line.
 
 Contract: ``git_commit()`` is the short commit of the working tree with ``-dirty`` when
-tracked files differ (``None`` outside git); ``append_record(path, record)`` appends
+tracked files differ (``None`` outside git); ``cpu_model()`` the CPU's model name from
+``/proc/cpuinfo`` (``None`` where there is none); ``append_record(path, record)`` appends
 ``record`` as one JSON line to ``path`` (creating folders) and says where it went.
 """
 
@@ -38,6 +39,17 @@ def git_commit() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return head + ("-dirty" if dirty else "") if head else None
+
+
+def cpu_model() -> str | None:
+    """The ``model name`` of the first CPU in ``/proc/cpuinfo``, or None."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
 
 
 def append_record(path: str | Path, record: Mapping[str, Any]) -> None:

@@ -213,18 +213,10 @@ _git_commit = benchrecord.git_commit  # other benchmarks call ib._git_commit()
 
 def machine() -> dict[str, Any]:
     """CPU count and model, memory, Python and OS."""
-    model = None
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     info: dict[str, Any] = {
         "cpu_count": os.cpu_count(),
         "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
-        "cpu_model": model or platform.processor() or None,
+        "cpu_model": benchrecord.cpu_model() or platform.processor() or None,
         "python": platform.python_version(),
         "platform": platform.platform(terse=True),
     }

@@ -46,6 +46,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(HERE))
 
+import benchrecord  # noqa: E402
 from storytrace.ingest.run import ingest_inputs  # noqa: E402
 from storytrace.link.run import DERIVED, STORIES  # noqa: E402
 from storytrace.models import Segment  # noqa: E402
@@ -59,21 +60,13 @@ NUMBER = re.compile(r"\d[\d,.\u202f]*\d|\d")
 
 
 def machine() -> dict[str, Any]:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     chromium = shutil.which("chromium")
     version = ""
     if chromium:
         out = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False)
         version = out.stdout.strip()
     return {
-        "cpu_model": cpu,
+        "cpu_model": benchrecord.cpu_model() or "?",
         "cpu_count": os.cpu_count(),
         "loadavg": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
@@ -371,9 +364,7 @@ def main() -> None:
         record["server"] = bench_server(store, args.sample)
         print(json.dumps({"server": record["server"]}, indent=1), flush=True)
     record["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
-    args.results.parent.mkdir(parents=True, exist_ok=True)
-    with args.results.open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(record) + "\n")
+    benchrecord.append_record(args.results, record)
     print(json.dumps(record["machine"]))
 
 

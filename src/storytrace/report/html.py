@@ -24,8 +24,6 @@ import base64
 import hashlib
 import itertools
 import math
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +35,8 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
+
+from .json import atomic_file, date_span
 
 #: Layers of the side-by-side markup, outermost first: a segment (story, boilerplate, other
 #: story) holds passages (aligned, added, dropped), which hold changed facts.
@@ -255,14 +255,6 @@ class StoryRow:
             sv.n_changes,
             date_span(d.published for d in sv.docs),
         )
-
-
-def date_span(dates: Iterable[str]) -> str:
-    """``first – last`` of the ISO dates given (their first 10 characters), or ``""``."""
-    days = sorted({d[:10] for d in dates if d})
-    if not days:
-        return ""
-    return days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
 
 
 class ReportIndex:
@@ -560,7 +552,7 @@ def forest_svg(
                 f'<text x="{tx:.0f}" y="{ty:.0f}" text-anchor="end">{escape(label)}</text>'
             )
         parts.append("</a>")
-    for node, (_, _) in pos.items():
+    for node in pos:
         x, y = xy(node)
         d = info[node]
         cls = "node origin" if node == origin else "node"
@@ -616,6 +608,7 @@ def environment() -> Environment:
         loader=PackageLoader("storytrace.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
+        auto_reload=False,  # package data: no stat() of the template file per render
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -674,14 +667,6 @@ def render_html(report: Mapping[str, Any]) -> str:
 
 def write_html(path: str | Path, report: Mapping[str, Any]) -> None:
     """Write :func:`render_html` of ``report`` to ``path`` (atomically replaced)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     html = render_html(report)
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path, ".html") as fh:
+        fh.write(html)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..models import Document
 
@@ -60,26 +61,42 @@ def build_report(
     }
 
 
-def write_report(
-    path: str | Path, docs: Iterable[Document], stories: Sequence[Mapping[str, Any]] = ()
-) -> int:
-    """Stream the report to ``path`` (atomically replaced); returns the document count."""
+def date_span(dates: Iterable[str]) -> str:
+    """``first – last`` of the ISO dates given (their first 10 characters), or ``""``."""
+    days = sorted({d[:10] for d in dates if d})
+    if not days:
+        return ""
+    return days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
+
+
+@contextmanager
+def atomic_file(path: str | Path, suffix: str) -> Iterator[TextIO]:
+    """A text file that replaces ``path`` once the block succeeds (folders are created);
+    on any error the partial file is removed and ``path`` is left as it was."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".json", dir=target.parent)
-    n = 0
+    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write('{"schema": ' + json.dumps(SCHEMA) + ', "documents": [')
-            for doc in docs:
-                fh.write(",\n" if n else "\n")
-                fh.write(json.dumps(document_record(doc), ensure_ascii=False))
-                n += 1
-            fh.write('\n], "stories": ')
-            fh.write(json.dumps(list(stories), ensure_ascii=False))
-            fh.write("}\n")
+            yield fh
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_report(
+    path: str | Path, docs: Iterable[Document], stories: Sequence[Mapping[str, Any]] = ()
+) -> int:
+    """Stream the report to ``path`` (atomically replaced); returns the document count."""
+    n = 0
+    with atomic_file(path, ".json") as fh:
+        fh.write('{"schema": ' + json.dumps(SCHEMA) + ', "documents": [')
+        for doc in docs:
+            fh.write(",\n" if n else "\n")
+            fh.write(json.dumps(document_record(doc), ensure_ascii=False))
+            n += 1
+        fh.write('\n], "stories": ')
+        fh.write(json.dumps(list(stories), ensure_ascii=False))
+        fh.write("}\n")
     return n

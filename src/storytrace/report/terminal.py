@@ -17,6 +17,7 @@ from rich.tree import Tree
 
 from ..models import Document, Problem
 from ..store import Store
+from .json import date_span
 
 
 def documents_table(
@@ -72,15 +73,8 @@ def print_problems(console: Console, problems: Sequence[Problem], *, verbose: bo
 
 def story_facts(story: Mapping[str, Any], store: Store) -> tuple[list[str], str]:
     """The languages of a story's documents and the span of their publication dates."""
-    langs: set[str] = set()
-    dates: list[str] = []
-    for doc in store.documents(list(story["documents"])):
-        if doc.lang:
-            langs.add(doc.lang)
-        if doc.published:
-            dates.append(doc.published[:10])
-    span = (dates[0] if len(set(dates)) == 1 else f"{min(dates)} – {max(dates)}") if dates else ""
-    return sorted(langs), span
+    docs = list(store.documents(list(story["documents"])))
+    return sorted({d.lang for d in docs if d.lang}), date_span(d.published or "" for d in docs)
 
 
 def stories_table(
@@ -93,9 +87,7 @@ def stories_table(
     table.add_column("docs", justify="right")
     table.add_column("languages", no_wrap=True)
     table.add_column("dates", no_wrap=True)
-    for n, story in enumerate(stories):
-        if limit is not None and n >= limit:
-            break
+    for story in stories[:limit]:
         langs, span = story_facts(story, store)
         table.add_row(
             str(story["id"]),
@@ -151,10 +143,7 @@ def changes_table(link: Mapping[str, Any], *, limit: int | None = None) -> Table
     table.add_column("source", overflow="fold", max_width=40)
     table.add_column("target", overflow="fold", max_width=40)
     table.add_column("note", overflow="fold", max_width=48)
-    changes = sorted(link.get("changes", []), key=change_rank)
-    for n, c in enumerate(changes):
-        if limit is not None and n >= limit:
-            break
+    for c in sorted(link.get("changes", []), key=change_rank)[:limit]:
         table.add_row(
             str(c.get("kind", "other")),
             Text("major", style="red") if c.get("severity") == "major" else "",

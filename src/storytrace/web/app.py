@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -36,8 +37,16 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..report.html import ReportIndex, Urls, environment, link_view, static_text, story_view
-from .catalog import Catalog
+from ..report.html import (
+    ReportIndex,
+    StoryView,
+    Urls,
+    environment,
+    link_view,
+    static_text,
+    story_view,
+)
+from .catalog import CACHE_STORIES, Catalog
 
 DEFAULT_HOSTS = ("localhost", "127.0.0.1")
 PAGE_SIZE = 100
@@ -121,21 +130,27 @@ def create_app(db: str | Path, *, allowed_hosts: Sequence[str] = DEFAULT_HOSTS) 
             next_url=at(number + 1) if first + PAGE_SIZE < found.total else None,
         )
 
+    @lru_cache(maxsize=CACHE_STORIES)
+    def story_parts(sid: str) -> tuple[ReportIndex, StoryView]:
+        # The store is a snapshot, so a story's index and view (with its forest) are built
+        # once; its link pages reuse them instead of redrawing the forest per request.
+        report = catalog.story_report(sid)
+        assert report is not None
+        index = ReportIndex(report)
+        return index, story_view(index, index.by_id[sid], urls)
+
     def story(request: Request) -> Response:
         sid = request.path_params["sid"]
-        report = catalog.story_report(sid)
-        if report is None:
+        if sid not in catalog.entries:
             raise HTTPException(404, "There is no such story in this store.")
-        index = ReportIndex(report)
-        return page("story.html", sv=story_view(index, index.by_id[sid], urls))
+        return page("story.html", sv=story_parts(sid)[1])
 
     def link(request: Request) -> Response:
         sid, n = request.path_params["sid"], request.path_params["n"]
-        report = catalog.story_report(sid)
         lv = None
-        if report is not None:
-            index = ReportIndex(report)
-            lv = link_view(index, index.by_id[sid], n, urls)
+        if sid in catalog.entries:
+            index, sv = story_parts(sid)
+            lv = link_view(index, index.by_id[sid], n, urls, sv)
         if lv is None:
             raise HTTPException(404, "There is no such link in this store.")
         return page("link.html", lv=lv)

@@ -20,18 +20,21 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..link.run import load_derived, load_stories, stories_json
-from ..report.html import StoryRow, date_span
-from ..report.json import build_report
+from ..report.html import StoryRow
+from ..report.json import build_report, date_span
 from ..store.migrations import check_identity, latest_version
 from ..store.sqlite import SQLiteStore
 
 #: Stories whose full documents are kept in memory between requests.
 CACHE_STORIES = 64
+#: Text searches whose matching documents are kept (the store is a snapshot).
+CACHE_SEARCHES = 32
 
 
 class ReadOnlySQLiteStore(SQLiteStore):
@@ -115,6 +118,7 @@ class Catalog:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._cache_size = cache_size
+        self._text_hits = lru_cache(maxsize=CACHE_SEARCHES)(self._documents_containing)
         with self._lock:
             stories = stories_json(load_stories(self.store), None, load_derived(self.store))
             docs = {
@@ -161,6 +165,15 @@ class Catalog:
                 self._cache.popitem(last=False)
             return report
 
+    def _documents_containing(self, needle: str) -> frozenset[str]:
+        """Ids of the documents whose text contains ``needle`` (case-folded): a scan of
+        every text, so the last few are kept (paging through one search asks again)."""
+        with self._lock:
+            rows = self.store.query(
+                "SELECT id FROM documents WHERE instr(st_fold(text), ?) > 0", (needle,)
+            )
+        return frozenset(r[0] for r in rows)
+
     def search(
         self,
         text: str = "",
@@ -178,13 +191,7 @@ class Catalog:
         (``YYYY-MM-DD``, inclusive) a document's publication day.
         """
         needle = text.strip().casefold()
-        in_text: set[str] = set()
-        if needle:
-            with self._lock:
-                rows = self.store.query(
-                    "SELECT id FROM documents WHERE instr(st_fold(text), ?) > 0", (needle,)
-                )
-            in_text = {r[0] for r in rows}
+        in_text = self._text_hits(needle) if needle else frozenset()
         hits = []
         for entry in self.entries.values():
             if lang and lang not in entry.langs:
