@@ -25,6 +25,7 @@ every language has the same slots line by line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from corpusgen_frames import FRAMES_TEXT as _FRAMES
@@ -234,9 +235,8 @@ def _cap(pair: tuple[str, str]) -> tuple[str, str]:
     return pair[0][:1].upper() + pair[0][1:], pair[1][:1].upper() + pair[1][1:]
 
 
-@cache
-def surnames() -> tuple[tuple[str, str], ...]:
-    """All generated surnames (Latin, Cyrillic), in a fixed shuffled order."""
+def _two_syllables(ends: Sequence[tuple[str, str]], seed: str) -> tuple[tuple[str, str], ...]:
+    """Two distinct syllables and an ending (Latin, Cyrillic), shuffled by ``seed``."""
     import random
 
     out = [
@@ -244,26 +244,22 @@ def surnames() -> tuple[tuple[str, str], ...]:
         for a in _SYL
         for b in _SYL
         if a != b
-        for e in _SURNAME_END
+        for e in ends
     ]
-    random.Random("surnames").shuffle(out)
+    random.Random(seed).shuffle(out)
     return tuple(out)
+
+
+@cache
+def surnames() -> tuple[tuple[str, str], ...]:
+    """All generated surnames (Latin, Cyrillic), in a fixed shuffled order."""
+    return _two_syllables(_SURNAME_END, "surnames")
 
 
 @cache
 def places() -> tuple[tuple[str, str], ...]:
     """All generated toponyms (Latin, Cyrillic), in a fixed shuffled order."""
-    import random
-
-    out = [
-        _cap((a[0] + b[0] + e[0], a[1] + b[1] + e[1]))
-        for a in _SYL
-        for b in _SYL
-        if a != b
-        for e in _PLACE_END
-    ]
-    random.Random("places").shuffle(out)
-    return tuple(out)
+    return _two_syllables(_PLACE_END, "places")
 
 
 @cache

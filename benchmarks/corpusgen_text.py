@@ -20,41 +20,23 @@ LANGS = pool.LANGS
 _FR_ELISION = re.compile(r"\b([dDlLjJ]|[qQ]u)e (?=[AEIOUYÉÈÊÀ])")
 _TOKEN = re.compile(r"\{([A-Z]+)\}|\[([^|\]]*)\|([^\]]*)\]")
 
-# A compiled template: literal text, a slot name, or a masculine/feminine pair.
-_Piece = tuple[int, str, str]  # (0, text, "") | (1, slot, "") | (2, masculine, feminine)
-
-
-def _compile(template: str) -> tuple[_Piece, ...]:
-    pieces: list[_Piece] = []
-    pos = 0
-    for m in _TOKEN.finditer(template):
-        if m.start() > pos:
-            pieces.append((0, template[pos : m.start()], ""))
-        if m.group(1):
-            pieces.append((1, m.group(1), ""))
-        else:
-            pieces.append((2, m.group(2), m.group(3)))
-        pos = m.end()
-    if pos < len(template):
-        pieces.append((0, template[pos:], ""))
-    return tuple(pieces)
-
-
-_HEAD_T = {lang: tuple(_compile(t) for t in pool.HEADLINES[lang]) for lang in LANGS}
-_HEAD_HAS_NUMBER = tuple("{NUMBER}" in t for t in pool.HEADLINES["en"])
+# A compiled template: literal text, a slot name, or a masculine/feminine pair (2: agreeing
+# with PERSON, 3: with PERSON2; frames only).
+_Piece = tuple[int, str, str]  # (0, text, "") | (1, slot, "") | (2|3, masculine, feminine)
 
 # Frames (corpusgen_lex): literal text, a slot (name, QTY position), or a gendered pair
 # agreeing with PERSON ("[m|f]", which 1) or PERSON2 ("<m|f>", which 2).
 _FRAME_TOKEN = re.compile(
     r"\{([A-Z0-9]+)(?::[a-z\-|]+)?\}|\[([^|\]]*)\|([^\]]*)\]|<([^|>]*)\|([^>]*)>"
 )
-_FPiece = tuple[int, str, str]  # (0, text, "") | (1, slot, "") | (2|3, masculine, feminine)
 
 
-def _compile_frame(template: str) -> tuple[_FPiece, ...]:
-    pieces: list[_FPiece] = []
+def _compile(template: str, token: re.Pattern[str] = _TOKEN) -> tuple[_Piece, ...]:
+    """``template`` cut by ``token`` (:data:`_TOKEN` for headlines and pool sentences,
+    :data:`_FRAME_TOKEN` for frames)."""
+    pieces: list[_Piece] = []
     pos = 0
-    for m in _FRAME_TOKEN.finditer(template):
+    for m in token.finditer(template):
         if m.start() > pos:
             pieces.append((0, template[pos : m.start()], ""))
         if m.group(1):
@@ -69,7 +51,9 @@ def _compile_frame(template: str) -> tuple[_FPiece, ...]:
     return tuple(pieces)
 
 
-_FRAME_T = {lang: tuple(_compile_frame(t) for t in lex.FRAMES[lang]) for lang in LANGS}
+_HEAD_T = {lang: tuple(_compile(t) for t in pool.HEADLINES[lang]) for lang in LANGS}
+_HEAD_HAS_NUMBER = tuple("{NUMBER}" in t for t in pool.HEADLINES["en"])
+_FRAME_T = {lang: tuple(_compile(t, _FRAME_TOKEN) for t in lex.FRAMES[lang]) for lang in LANGS}
 _FRAME_SLOTS = tuple(frozenset(lex.slots_of(t)) for t in lex.FRAMES["en"])
 _FRAME_UNITS = tuple(lex.qty_units(t) for t in lex.FRAMES["en"])
 _BABEL_LOCALE = {"no": "nb"}

@@ -939,7 +939,7 @@ def section_candidates(ctx: Context) -> None:
         )
     )
     print(
-        "\n(vector candidates only: the MinHash pass of run.candidate_pairs, which finds "
+        "\n(vector candidates only: the MinHash pass of link_store (lsh_pairs), which finds "
         "near-verbatim pairs in one language, is left out)"
     )
     members: dict[int, set[str]] = {}

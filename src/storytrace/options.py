@@ -182,7 +182,8 @@ class Options:
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Options:
-        """Defaults overlaid with a TOML file: top-level keys and an ``[ingest]`` table."""
+        """Defaults overlaid with a TOML file: top-level keys, ``[ingest]`` and ``[link]``
+        tables."""
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
@@ -191,12 +192,13 @@ class Options:
 
     def overlay(self, data: dict[str, Any], *, origin: str = "options") -> Options:
         """A copy with the given fields replaced; unknown keys are an error, not ignored."""
-        top = {f.name for f in dataclasses.fields(self)}
+        tables = {"ingest", "link"}
+        scalars = {f.name for f in dataclasses.fields(self)} - tables
         changes: dict[str, Any] = {}
         for key, value in data.items():
-            if key in ("ingest", "link") and isinstance(value, dict):
+            if key in tables and isinstance(value, dict):
                 changes[key] = _replace_checked(getattr(self, key), value, origin)
-            elif key in top and key not in ("ingest", "link"):
+            elif key in scalars:
                 changes[key] = value
             else:
                 raise StorytraceError(f"{origin}: unknown option {key!r}")
@@ -205,8 +207,7 @@ class Options:
 
 def _replace_checked(obj: Any, values: dict[str, Any], origin: str) -> Any:
     """``obj`` with ``values`` replaced; nested tables overlay nested option objects."""
-    known = {f.name: f for f in dataclasses.fields(obj)}
-    unknown = set(values) - set(known)
+    unknown = set(values) - {f.name for f in dataclasses.fields(obj)}
     if unknown:
         raise StorytraceError(f"{origin}: unknown option(s) {sorted(unknown)}")
     changes = {}

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .errors import StorytraceError
 from .ingest.run import IngestReport, ProgressFn, ingest_inputs
 from .options import Options
 from .store import Store
@@ -29,18 +28,6 @@ if TYPE_CHECKING:
 class TraceResult:
     ingest: IngestReport
     link: LinkReport | None
-
-
-def make_embedder(name: str) -> Embedder:
-    """An e5 or hash passage embedder by name (``auto`` and ``static`` are tiers that
-    ``link_store`` resolves itself: the static embedder is fitted on the store)."""
-    from .link.embed import E5Embedder, HashEmbedder
-
-    if name == "e5":
-        return E5Embedder()
-    if name == "hash":
-        return HashEmbedder()
-    raise StorytraceError(f"unknown embedder {name!r} (expected e5 or hash)")
 
 
 def trace_inputs(

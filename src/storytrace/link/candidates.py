@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .embed import unit_rows
 from .knn import knn_mean, margin_scores, topk
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ def unit_mean_rows(
         raise ValueError("matrix must be 2-D with one owner per row")
     out = np.zeros((n_groups, m.shape[1]), dtype=np.float32)
     np.add.at(out, own, m)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    np.divide(out, norms, out=out, where=norms > 0)
-    return out
+    return unit_rows(out)
 
 
 def margin_pairs(
@@ -71,9 +70,10 @@ def margin_pairs(
     if len(langs) != len(m):
         raise ValueError("one language per row is required")
     live = np.linalg.norm(m, axis=1) > 0 if len(m) else np.zeros(0, dtype=bool)
+    tags = np.array([x or "" for x in langs], dtype=object)
     groups: dict[str, NDArray[np.int64]] = {}
     for lang in sorted({x for x in langs if x}):
-        rows = np.flatnonzero(np.array([x == lang for x in langs]) & live)
+        rows = np.flatnonzero((tags == lang) & live)
         if len(rows):
             groups[lang] = rows
     want = np.ones(len(m), dtype=bool) if queries is None else np.asarray(queries, dtype=bool)

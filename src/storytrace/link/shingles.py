@@ -104,12 +104,11 @@ def signatures(
         raise ValueError("num_perm must be at least 1")
     if not shingle_sets:
         return []
-    rows = (
-        _rensa()
-        .RMinHash.digest_matrix_from_token_sets([list(s) for s in shingle_sets], num_perm, seed)
-        .to_rows()
+    matrix = _rensa().RMinHash.digest_matrix_from_token_sets(
+        [list(s) for s in shingle_sets], num_perm, seed
     )
-    return [list(map(int, row)) for row in rows]
+    rows: list[list[int]] = matrix.to_rows()  # fresh lists of Python ints already
+    return rows
 
 
 def _is_empty(sig: Sequence[int]) -> bool:

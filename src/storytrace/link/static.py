@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from .embed import Embedder, VectorCache, embed_cached
+from .embed import Embedder, VectorCache, embed_cached, model_text, unit_rows
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -223,12 +223,8 @@ class E5WordEncoder:
         encode = self._model.query if self.prefix == "query" else self._model.passage
         for start in range(0, len(todo), self.batch):
             rows = todo[start : start + self.batch]
-            clean = [
-                texts[i].replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
-                for i in rows
-            ]
-            out[rows] = np.asarray(encode(clean), dtype=np.float32)
-        return _unit_rows(out)
+            out[rows] = np.asarray(encode([model_text(texts[i]) for i in rows]), dtype=np.float32)
+        return unit_rows(out)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -274,13 +270,6 @@ class PooledWordEncoder:
         if not parts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.vstack(list(self._engine.map(embed_words, parts, chunksize=1)))
-
-
-def _unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    out = np.zeros_like(matrix)
-    np.divide(matrix, norms, out=out, where=norms > 0)
-    return out
 
 
 def word_weights(
@@ -466,7 +455,7 @@ class StaticEmbedder:
             if ids:
                 sums = np.add.reduceat(self._table[np.asarray(ids)], np.asarray(starts), axis=0)
                 out[rows] = sums
-        return _unit_rows(out)
+        return unit_rows(out)
 
     def __repr__(self) -> str:
         return f"StaticEmbedder({self._name!r}, vocabulary={len(self._index)})"
