@@ -47,7 +47,9 @@ WEIGHTS: Mapping[str, float] = {"n": 2.0, "w": 1.0, "q": 1.0}
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d+)*")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _QUOTE = re.compile(r"[“„«‹\"‘‚]([^“”„«»‹›\"]{3,400}?)[”“»›\"’‘]")
-_OPENERS = "“„«‹\"'‘‚([—–-"
+_OPENERS = frozenset("“„«‹\"'‘‚([—–-")
+_SEPARATOR = re.compile(r"[.,\u00a0\u202f ]")
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def number_keys(text: str) -> set[str]:
     """Locale-free keys of the numbers in ``text``: digit strings, or ``a.b`` decimals."""
     out: set[str] = set()
     for match in _NUMBER.finditer(text):
-        groups = re.split(r"[.,\u00a0\u202f ]", match.group())
+        groups = _SEPARATOR.split(match.group())
         if len(groups) == 1:
             out.add(groups[0].lstrip("0") or "0")
         elif len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
@@ -99,9 +101,9 @@ def name_keys(text: str) -> set[str]:
     for match in _WORD.finditer(text):
         between = text[pos : match.start()]
         pos = match.end()
-        if any(ch in ".!?:…" for ch in between) or between.strip()[-1:] in tuple(_OPENERS):
+        if any(ch in ".!?:…" for ch in between) or between.strip()[-1:] in _OPENERS:
             initial = True
-        word = re.sub(r"[’']s$", "", match.group()).strip("-’'")
+        word = _POSSESSIVE.sub("", match.group()).strip("-’'")
         letters = [ch for ch in word if ch.isalpha()]
         caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
         if word and (caps or (not initial and word[0].isupper())):

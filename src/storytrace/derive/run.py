@@ -32,7 +32,6 @@ reported once, under the tree links.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import itertools
 import json
 from collections.abc import Mapping, Sequence
@@ -47,7 +46,7 @@ from ..diff.links import attach_changes
 from ..link.cues import starts_mid_sentence
 from ..link.embed import Embedder, embed_cached
 from ..link.evidence import bigrams, containment
-from ..models import Document
+from ..models import Document, content_hash
 from .artefacts import artefact_rate, artefacts
 from .relations import PairFeatures, label
 
@@ -124,7 +123,6 @@ class Pair:
 
 def _version(
     doc: Document,
-    story: str,
     vecs: NDArray[np.float32],
     n_stories: int,
     spans: list[tuple[int, int]],
@@ -158,12 +156,10 @@ def alignment_key(a: Version, b: Version, embedder: str) -> str:
     into other story spans when the stories change; so the key covers the two versions'
     sentence texts, their languages (which pick the configuration), the configuration
     itself, the embedder's name (the vectors) and :data:`ALIGNER_VERSION` (the algorithm)."""
-    h = hashlib.sha256()
     parts: list[Any] = [ALIGNER_VERSION, embedder, repr(config_for(a.lang, b.lang))]
     for v in (a, b):
         parts += [v.lang, [v.text[s:e] for s, e in v.spans]]
-    h.update(json.dumps(parts, ensure_ascii=False).encode("utf-8"))
-    return h.hexdigest()
+    return content_hash(json.dumps(parts, ensure_ascii=False))
 
 
 def _pair_json(p: Pair) -> dict[str, Any]:
@@ -340,8 +336,7 @@ def build_forest(
 def _spans_of(v: Version, idx: Sequence[int]) -> list[list[int]]:
     """Character spans of runs of consecutive sentence indices."""
     out: list[list[int]] = []
-    for k, group in itertools.groupby(enumerate(sorted(idx)), key=lambda t: t[1] - t[0]):
-        del k
+    for _, group in itertools.groupby(enumerate(sorted(idx)), key=lambda t: t[1] - t[0]):
         run = [i for _, i in group]
         out.append([v.spans[run[0]][0], v.spans[run[-1]][1]])
     return out
@@ -426,9 +421,7 @@ def derive_stories(
         pos += len(sp)
     for story in multi:
         versions = {
-            d: _version(
-                docs[d], story.id, vec_of[(story.id, d)], per_doc_stories[d], spans[(story.id, d)]
-            )
+            d: _version(docs[d], vec_of[(story.id, d)], per_doc_stories[d], spans[(story.id, d)])
             for d in story.documents
             if spans[(story.id, d)]
         }

@@ -20,17 +20,15 @@ an engine is created; without the ``[dask]`` extra that raises :class:`EngineUna
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from ..errors import EngineUnavailable, StorytraceError
-from .local import run_chunk
+from .local import read_ahead, run_chunk
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -145,49 +143,37 @@ class DaskEngine:
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], *, chunksize: int = 8) -> Iterator[R]:
         """Results of ``fn`` over ``items``, in input order (see the module docstring)."""
-        if chunksize < 1:
-            raise ValueError("chunksize must be at least 1")
         window = self._window()
-        source = iter(items)
         run = uuid.uuid4().hex[:12]
         label = getattr(fn, "__name__", None) or getattr(
             getattr(fn, "func", None), "__name__", "kernel"
         )
-        pending: deque[tuple[int, Any]] = deque()
-        counter = itertools.count()
+        in_flight = 0
         self.peak_in_flight = 0
 
-        def top_up() -> None:
-            while len(pending) < window:
-                chunk = list(itertools.islice(source, chunksize))
-                if not chunk:
-                    return
-                i = next(counter)
-                pending.append((i, self._submit(fn, chunk, key=f"storytrace-{label}-{run}-{i}")))
-                self.peak_in_flight = max(self.peak_in_flight, len(pending))
+        def submit(i: int, chunk: list[T]) -> Any:
+            nonlocal in_flight
+            future = self._submit(fn, chunk, key=f"storytrace-{label}-{run}-{i}")
+            in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, in_flight)
+            return future
 
-        try:
-            top_up()
-            while pending:
-                i, future = pending.popleft()
-                try:
-                    results = future.result()
-                except Exception as exc:
-                    exc.add_note(
-                        f"raised by {label} on a Dask worker, in chunk {i} "
-                        f"(items {i * chunksize}-{i * chunksize + chunksize - 1} of the input)"
-                    )
-                    raise
-                finally:
-                    future.release()  # the cluster may drop the chunk's results (or error)
-                # Submit the next chunk before handing results out, so workers stay busy
-                # while the caller processes (and stores) this chunk.
-                top_up()
-                yield from results
-        finally:
-            # Early exit (error, or the caller stopped iterating): drop what is still queued.
-            if pending:
-                self._client.cancel([f for _, f in pending])
+        def collect(i: int, future: Any) -> list[R]:
+            nonlocal in_flight
+            in_flight -= 1
+            try:
+                results: list[R] = future.result()
+            except Exception as exc:
+                exc.add_note(
+                    f"raised by {label} on a Dask worker, in chunk {i} "
+                    f"(items {i * chunksize}-{i * chunksize + chunksize - 1} of the input)"
+                )
+                raise
+            finally:
+                future.release()  # the cluster may drop the chunk's results (or error)
+            return results
+
+        yield from read_ahead(items, chunksize, window, submit, collect, self._client.cancel)
 
     def _submit(self, fn: Callable[[T], R], chunk: list[T], *, key: str) -> Any:
         import dask

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+H = TypeVar("H")
 
 
 class SerialEngine:
@@ -34,6 +35,49 @@ def run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     Module level so pool and Dask workers unpickle it by reference.
     """
     return [fn(item) for item in chunk]
+
+
+def read_ahead(
+    items: Iterable[T],
+    chunksize: int,
+    window: int,
+    submit: Callable[[int, list[T]], H],
+    collect: Callable[[int, H], list[R]],
+    cancel: Callable[[list[H]], object] | None = None,
+) -> Iterator[R]:
+    """The bounded read-ahead both chunked engines share.
+
+    ``items`` are cut into chunks of ``chunksize``; ``submit(i, chunk)`` hands chunk ``i``
+    to the workers and returns a handle, ``collect(i, handle)`` waits for its results. At
+    most ``window`` chunks are submitted but not yet collected, so a lazy input is read only
+    as fast as results are consumed. The next chunks are submitted before a chunk's results
+    are handed out, so workers stay busy while the caller processes them. On an early exit
+    (error, or the caller stopped iterating) ``cancel`` gets the handles still pending.
+    """
+    if chunksize < 1:
+        raise ValueError("chunksize must be at least 1")
+    source = iter(items)
+    pending: deque[tuple[int, H]] = deque()
+    counter = itertools.count()
+
+    def top_up() -> None:
+        while len(pending) < window:
+            chunk = list(itertools.islice(source, chunksize))
+            if not chunk:
+                return
+            i = next(counter)
+            pending.append((i, submit(i, chunk)))
+
+    try:
+        top_up()
+        while pending:
+            i, handle = pending.popleft()
+            results = collect(i, handle)
+            top_up()
+            yield from results
+    finally:
+        if pending and cancel is not None:
+            cancel([h for _, h in pending])
 
 
 class ProcessEngine:
@@ -64,24 +108,15 @@ class ProcessEngine:
         return self._pool
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], *, chunksize: int = 8) -> Iterator[R]:
-        if chunksize < 1:
-            raise ValueError("chunksize must be at least 1")
         pool = self._get_pool()
-        source = iter(items)
-        pending: deque[AsyncResult[list[R]]] = deque()
 
-        def top_up() -> None:
-            while len(pending) < self.max_in_flight:
-                chunk = list(itertools.islice(source, chunksize))
-                if not chunk:
-                    return
-                pending.append(pool.apply_async(run_chunk, (fn, chunk)))
+        def submit(_: int, chunk: list[T]) -> AsyncResult[list[R]]:
+            return pool.apply_async(run_chunk, (fn, chunk))
 
-        top_up()
-        while pending:
-            results = pending.popleft().get()  # re-raises the kernel's exception
-            top_up()  # keep the workers busy while the caller handles this chunk
-            yield from results
+        def collect(_: int, handle: AsyncResult[list[R]]) -> list[R]:
+            return handle.get()  # re-raises the kernel's exception
+
+        yield from read_ahead(items, chunksize, self.max_in_flight, submit, collect)
 
     def close(self) -> None:
         if self._pool is not None:

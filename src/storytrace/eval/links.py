@@ -37,6 +37,11 @@ from storytrace.eval.stories import map_stories, report_stories
 from storytrace.eval.truth import Truth
 
 
+def unordered(a: str, b: str) -> tuple[str, str]:
+    """A document pair in a canonical order, whichever way a link runs."""
+    return (a, b) if a <= b else (b, a)
+
+
 @dataclass(frozen=True, slots=True)
 class PredictedLink:
     """One ``links[]`` entry of a report, read tolerantly."""
@@ -51,9 +56,7 @@ class PredictedLink:
 
     @property
     def pair(self) -> tuple[str, str]:
-        return (
-            (self.source, self.target) if self.source <= self.target else (self.target, self.source)
-        )
+        return unordered(self.source, self.target)
 
 
 def as_span(value: Any) -> tuple[int, int] | None:
@@ -157,8 +160,7 @@ def score_links(
     found = relations = directions = 0
     confusion: Counter[tuple[str, str]] = Counter()
     for tl in truth_links:
-        key = (tl.source, tl.target) if tl.source <= tl.target else (tl.target, tl.source)
-        candidates = by_pair.get(key, [])
+        candidates = by_pair.get(unordered(tl.source, tl.target), [])
         if not candidates:
             confusion[(tl.relation, "-")] += 1
             continue
@@ -169,10 +171,7 @@ def score_links(
         confusion[(tl.relation, best.relation)] += 1
 
     known = {d.id for d in truth.documents} | {d for t in truth.stories for d in t.documents}
-    truth_pairs = {
-        (ln.source, ln.target) if ln.source <= ln.target else (ln.target, ln.source)
-        for ln in truth_links
-    }
+    truth_pairs = {unordered(ln.source, ln.target) for ln in truth_links}
     predicted_pairs = {
         ln.pair
         for ln in iter_links(report)
