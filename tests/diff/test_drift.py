@@ -446,3 +446,11 @@ def test_a_word_facing_a_name_is_left_to_the_name_comparer() -> None:
     a = "Der Minister besuchte Lutsk am Montag und versprach neue Schulen."
     b = "Der Minister besuchte Bremen am Montag und versprach neue Schulen."
     assert _cmp(a, b, "de") == []
+
+
+def test_words_quoted_on_one_side_only_are_still_compared() -> None:
+    # the source's quotation opened in the sentence before; the target quotes it here
+    src = Side("I was a part of it, the officer told CNN.", "en")
+    tgt = Side("'I was a part of it,' the official told CNN.", "en")
+    notes = [c.note for c in compare_drift(src, tgt)]
+    assert notes == ["meaning drift: 'officer' -> 'official'"], notes

@@ -245,3 +245,72 @@ def test_a_longer_or_inflected_name_in_an_added_sentence_is_not_a_respelling() -
     link["added"] = [spans(tgt, "Vladimir Putin thanked the Russians.")[0]]
     changes = link_changes(link, doc("a", src), doc("b", tgt))
     assert not [c for c in changes if c["kind"] == "name"], changes
+
+
+def test_a_translation_that_swaps_the_opening_reports_one_opening_change() -> None:
+    lede = "It took weeks of sleeping on crates for the officer to decide to quit."
+    headline = "Exclusive: officer reveals why he risked everything to stop the war"
+    body = ["He went to his commander.", "He resigned on the spot."]
+    src = f"{lede}\n{body[0]} {body[1]}"
+    tgt = f"{headline}\n{body[0]} {body[1]}"
+    for relation, expected in (("translation", 1), ("rewrite", 0)):
+        link = _link(
+            src, tgt, list(zip(body, body, strict=True)), relation=relation, tree=True,
+            added=spans(tgt, headline), dropped=spans(src, lede),
+        )  # fmt: skip
+        found = [
+            c
+            for c in link_changes(link, doc("a", src), doc("b", tgt))
+            if c["note"].startswith("opening replaced")
+        ]
+        assert len(found) == expected, found
+        if found:
+            assert (found[0]["source_text"], found[0]["target_text"]) == (lede, headline)
+
+
+def test_an_opening_only_one_version_has_is_not_a_replacement() -> None:
+    headline = "Exclusive: officer reveals why he risked everything to stop the war"
+    body = ["He went to his commander.", "He resigned on the spot."]
+    src = " ".join(body)
+    tgt = f"{headline}\n{src}"
+    link = _link(
+        src, tgt, list(zip(body, body, strict=True)), relation="translation", tree=True,
+        added=spans(tgt, headline), dropped=[],
+    )  # fmt: skip
+    assert link_changes(link, doc("a", src), doc("b", tgt)) == []
+
+
+def test_another_story_on_a_mashup_page_does_not_vouch_for_a_fact() -> None:
+    from storytrace.models import Segment
+
+    story = "The officer resigned, CNN reported."
+    other = "Russian forces on Saturday destroyed a bridge."
+    src = f"{story}\n{other}"
+    tgt = "The officer resigned on Saturday, CNN reported."
+    source = doc("a", src)
+    source.segments = [
+        Segment(0, len(story), "story", story="S1"),
+        Segment(len(story) + 1, len(src), "story", story="S2"),
+    ]
+    link = _link(src, tgt, [(story, tgt)])
+    dates = [c for c in link_changes(link, source, doc("b", tgt)) if c["kind"] == "date"]
+    assert [c["target_text"] for c in dates] == ["Saturday"]
+    # without story segments the whole page counts, as before
+    assert not [c for c in link_changes(link, doc("a", src), doc("b", tgt)) if c["kind"] == "date"]
+
+
+def test_format_notes_of_one_paragraph_and_swaps_of_one_pair_are_told_once() -> None:
+    s = ["Today is March 1.", "Tomorrow it will be March 2, he thought."]
+    t = ["Today is the 1. March.", "Tomorrow it will be the 2. March, he thought."]
+    src, tgt = " ".join(s), " ".join(t)
+    changes = link_changes(
+        _link(src, tgt, list(zip(s, t, strict=True))), doc("a", src), doc("b", tgt)
+    )
+    formats = [c for c in changes if c["note"].startswith("format only")]
+    assert len(formats) == 1 and "2 in this paragraph" in formats[0]["note"], changes
+
+    src = "He was transferred closer to the rear with the trucks."
+    tgt = "He was deployed closer to the stern with the trucks."
+    (c,) = link_changes(_link(src, tgt, [(src, tgt)]), doc("a", src), doc("b", tgt))
+    assert c["note"] == "meaning drift: 'transferred' -> 'deployed'; 'rear' -> 'stern'"
+    assert c["source_text"] == "transferred closer to the rear"

@@ -631,3 +631,37 @@ def test_separators_inside_numbers_end_no_sentence() -> None:
 
 def test_month_abbreviations_are_not_names() -> None:
     assert _found("On Mar. 5 the bridge near Lutsk was hit.", "en") == ["Lutsk"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang"),
+    [
+        ("They wrote a report and left.", "You have written a report and gone.", "en"),
+        ("„Wir bleiben hier“, sagte er.", "„Ihr bleibt hier“, sagte er.", "de"),
+        ("De skrev en rapport og dro.", "Dere skrev en rapport og dro.", "nb"),
+        ("Они написали рапорт и ушли.", "Вы написали рапорт и ушли.", "ru"),
+        ("He refused to go.", "They refused to go.", "en"),
+    ],
+)
+def test_an_opening_subject_of_another_person_is_reported(a: str, b: str, lang: str) -> None:
+    changes = compare_names(Side(a, lang), Side(b, lang))
+    assert [c.note.split(":")[0] for c in changes] == ["subject changed"], changes
+    assert changes[0].source_text != changes[0].target_text
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("I do not know why.", "en", "He does not know why.", "en"),  # reported speech
+        ("We left the next day.", "en", "They left the next day.", "en"),  # reported speech
+        ("They wrote a report.", "en", "They have written a report.", "en"),
+        ("He left.", "en", "She left.", "en"),  # a gender flip, reported as such
+        ("They wrote a report.", "en", "Vi skrev en rapport.", "nb"),  # across languages
+        ("Er sagte nein.", "de", "Sie sagte nein.", "de"),  # "Sie": she, they or you
+    ],
+)
+def test_no_subject_change_where_person_is_kept_or_ambiguous(
+    a: str, la: str, b: str, lb: str
+) -> None:
+    notes = [c.note for c in compare_names(Side(a, la), Side(b, lb))]
+    assert not [n for n in notes if n.startswith("subject changed")], notes

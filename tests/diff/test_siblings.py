@@ -78,3 +78,25 @@ def test_a_sibling_link_keeps_changes_in_passages_the_source_lacks() -> None:
     links[0]["alignments"] = links[1]["alignments"] = []  # the source does not cover it
     attach_changes(links, docs)
     assert any("valve" in n for n in _drift(links[2])), links[2]["changes"]
+
+
+def test_a_substitution_a_tree_link_reports_is_not_repeated_on_a_sibling_link() -> None:
+    first = "The officer told CNN he left."
+    later = "The officer is now at home with his family."
+    texts = {
+        "o": first,
+        "x": "The official told CNN he left.\nThe official is now at home with his family.",
+        "y": f"{first}\n{later}",
+    }
+    x_later = "The official is now at home with his family."
+    links = [
+        link("o", "x", texts, [(first, "The official told CNN he left.")], tree=True),
+        link("o", "y", texts, [(first, first)], tree=True),
+        link("y", "x", texts, [(later, x_later)], tree=False),
+    ]
+    docs = {k: doc(k, v) for k, v in texts.items()}
+    alone = link_changes(links[2], docs["y"], docs["x"])
+    assert any("'officer' -> 'official'" in c["note"] for c in alone), alone
+    attach_changes(links, docs)
+    assert any("'officer' -> 'official'" in n for n in _drift(links[0])), links[0]["changes"]
+    assert _drift(links[2]) == [], links[2]["changes"]

@@ -42,6 +42,7 @@ import numpy as np
 
 from ..align.aligner import ALIGNER_VERSION, Alignment, align, config_for
 from ..align.anchors import Anchors, anchors
+from ..diff.confirm import NO_CONTEXT, embedding_similarity
 from ..diff.links import attach_changes
 from ..link.cues import starts_mid_sentence
 from ..link.embed import Embedder, embed_cached
@@ -406,6 +407,13 @@ def derive_stories(
 ) -> dict[str, dict[str, Any]]:
     """Origin and links of every story with two or more documents (module docstring)."""
     multi = [s for s in stories if len(s.documents) >= 2]
+    # Meaning drift is confirmed in context by the same embedder (diff/confirm.py); a
+    # bag-of-words embedder cannot tell a slip from a synonym, so without e5 none is reported.
+    drift_check = (
+        embedding_similarity(lambda texts: embed_cached(embedder, texts, cache))
+        if getattr(embedder, "contextual", False)
+        else NO_CONTEXT
+    )
     per_doc_stories: dict[str, int] = {}
     for s in stories:
         for d in s.documents:
@@ -442,7 +450,7 @@ def derive_stories(
         edges = build_forest(root, versions, pairs) if root else []
         links = [link_json(pairs[e], versions, tree=True) for e in edges]
         links += [link_json(p, versions, tree=False) for p in _collations(edges, versions, pairs)]
-        attach_changes(links, docs)  # facts that differ between aligned passages (diff/)
+        attach_changes(links, docs, drift_check)  # facts that differ between aligned passages
         out[story.id] = {"origin": origin, "links": links}
     return out
 

@@ -194,11 +194,13 @@ class Word:
     stem: str
 
 
-def content_words(text: str, lang: str | None) -> list[Word]:
-    """The words drift compares: no stopwords, names, negators, loaded or quoted words."""
+def content_words(text: str, lang: str | None, skip_quoted: bool = True) -> list[Word]:
+    """The words drift compares: no stopwords, names, negators, loaded words, nor (with
+    ``skip_quoted``) words inside quotation marks."""
     stop = _STOP.get(lang_base(lang, "en"), _STOP["en"])
     covered = [(f.start, f.end) for f in names(text, lang)]
-    covered += [(f.start, f.end) for f in quotes(text, lang)]
+    if skip_quoted:
+        covered += [(f.start, f.end) for f in quotes(text, lang)]
     out = []
     for t in tokens(text):
         low = t.text.casefold().replace("’", "'")
@@ -269,6 +271,12 @@ def _run(side: Side, words: Sequence[Word], i: int, j: int) -> tuple[tuple[int, 
     return (side.offset + start, side.offset + end), side.text[start:end]
 
 
+def _swap(side: Side, span: tuple[int, int], words: str) -> str:
+    """``side.text`` with the document span ``span`` replaced by ``words``."""
+    a, b = span[0] - side.offset, span[1] - side.offset
+    return side.text[:a] + words + side.text[b:]
+
+
 def compare_drift(src: Side, tgt: Side) -> list[Change]:
     """Runs of content words without counterpart in two same-language aligned passages.
 
@@ -280,7 +288,12 @@ def compare_drift(src: Side, tgt: Side) -> list[Change]:
     lang = lang_base(src.lang, "en")
     if lang != lang_base(tgt.lang, "en"):
         return []
-    s, t = content_words(src.text, src.lang), content_words(tgt.text, tgt.lang)
+    # Quoted words are the quote comparer's business when both sides quote; when only one
+    # does (a quotation opened in the sentence before, marks lost in translation), skipping
+    # them would leave one side's words without their counterparts.
+    both = bool(quotes(src.text, src.lang)) and bool(quotes(tgt.text, tgt.lang))
+    s = content_words(src.text, src.lang, skip_quoted=both)
+    t = content_words(tgt.text, tgt.lang, skip_quoted=both)
     if len(s) + len(t) < 4:
         return []
     s_keys, t_keys = _keys(s, t)
@@ -331,7 +344,8 @@ def compare_drift(src: Side, tgt: Side) -> list[Change]:
             s_span, s_text = _run(src, s, si[0], si[-1] + 1)
             t_span, t_text = _run(tgt, t, tj[0], tj[-1] + 1)
             note = f"meaning drift: {s_text!r} -> {t_text!r}"
-            out.append(Change("other", s_span, t_span, s_text, t_text, note, 0.45))
+            probe = (src.text, _swap(src, s_span, t_text), tgt.text, _swap(tgt, t_span, s_text))
+            out.append(Change("other", s_span, t_span, s_text, t_text, note, 0.45, probes=(probe,)))
         elif agreement >= MIN_AGREEMENT_GAP and si:
             s_span, s_text = _run(src, s, si[0], si[-1] + 1)
             t_span, t_text = whole(tgt)  # one-sided: the other span is the aligned passage

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..models import Document
 from .compare import compare_sentences
+from .confirm import Similarity, confirm_drift
 from .dates import dates, same_date
 from .model import Change, Fact, Side, lang_base
 from .names import names, same_name
@@ -122,12 +123,30 @@ def _vague_date(fact: Fact) -> bool:
     return "anchor" in tg and not tg.get("rel", "").startswith("wd")
 
 
+def story_text(doc: Document, spans: Iterable[Span]) -> str:
+    """The document's text in the stories its ``spans`` (aligned sentences) belong to: a
+    mash-up page's other stories do not vouch for a fact of this one. The whole text when
+    the document has no story segments."""
+    starts = [a for a, _ in spans]
+    segs = [g for g in doc.segments if g.kind == "story"]
+    mine = {g.story for g in segs if any(g.start <= a < g.end for a in starts)}
+    if not mine:
+        return doc.text
+    return "\n".join(doc.text[g.start : g.end] for g in segs if g.story in mine)
+
+
 def _one_sided_elsewhere(
-    c: Change, source: Document, target: Document, sp: date | None, tp: date | None
+    c: Change,
+    source: Document,
+    target: Document,
+    sp: date | None,
+    tp: date | None,
+    texts: tuple[str, str] | None = None,
 ) -> bool:
     """A number, date or name on one side of a pair only, which the other *document* states
-    elsewhere (an aligner's cut, a sentence that moved the fact to its neighbour), or a vague
-    relative date on one side ("today", "weeks before"): not a change worth reporting."""
+    elsewhere in the same story (an aligner's cut, a sentence that moved the fact to its
+    neighbour), or a vague relative date on one side ("today", "weeks before"): not a change
+    worth reporting. ``texts`` are the two documents' story texts (default: whole texts)."""
     if c.kind not in ("number", "date", "name") or (c.source_value is None) == (
         c.target_value is None
     ):
@@ -136,7 +155,8 @@ def _one_sided_elsewhere(
         text, lang, pub, other, other_pub = c.source_text, source.lang, sp, target, tp or sp
     else:
         text, lang, pub, other, other_pub = c.target_text, target.lang, tp, source, sp or tp
-    facts = _doc_facts(other.text, other.lang, other_pub)
+    s_text, t_text = texts or (source.text, target.text)
+    facts = _doc_facts(t_text if other is target else s_text, other.lang, other_pub)
     value = c.source_value if c.source_value is not None else c.target_value
     if c.kind == "number":
         return value in facts.numbers
@@ -166,7 +186,8 @@ def fold_recurring(changes: Sequence[Change]) -> list[Change]:
     """One meaning-drift change per substitution that recurs in a link ("officer" ->
     "official" in seven sentences is one mistranslated term): the first occurrence (target
     order) is kept, its note says how often it recurs, its score rises with the count, and
-    three or more make it major (a systematic error that colours the whole text)."""
+    three or more make it major (a systematic error that colours the whole text). It keeps
+    every occurrence's probe: the place where the swap matters most confirms it."""
     groups: dict[tuple[str, str], list[Change]] = {}
     for c in changes:
         key = _drift_key(c)
@@ -189,6 +210,66 @@ def fold_recurring(changes: Sequence[Change]) -> list[Change]:
                 note=f"{c.note}; recurs {n} times in this link (a systematic substitution)",
                 score=min(0.7, c.score + 0.05 * n),
                 major=c.major or n >= RECURRING_MAJOR,
+                probes=tuple(p for x in group for p in x.probes),
+            )
+        )
+    return out
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _place(c: Change, source: Document, target: Document) -> tuple[object, ...] | None:
+    """Where a change may be told together with its neighbours (see :func:`fold_same_place`)."""
+    if c.note.startswith("format only"):
+        return (
+            "format",
+            c.kind,
+            _paragraph_start(source.text, c.source[0]),
+            _paragraph_start(target.text, c.target[0]),
+        )
+    if _drift_key(c) is not None and len(c.probes) == 1:
+        return ("drift", c.probes[0][0], c.probes[0][2])
+    return None
+
+
+def fold_same_place(changes: Sequence[Change], source: Document, target: Document) -> list[Change]:
+    """One change where a reader would read one: format-only notes of one kind in one
+    paragraph ("1. March" and, a sentence later, "2. March") and the word substitutions of
+    one aligned pair of passages ("transferred" -> "deployed" and "rear" -> "stern") are told
+    together, spans joined, the highest score kept."""
+    groups: dict[tuple[object, ...], list[Change]] = {}
+    for c in changes:
+        key = _place(c, source, target)
+        if key is not None:
+            groups.setdefault(key, []).append(c)
+    out: list[Change] = []
+    for c in changes:
+        key = _place(c, source, target)
+        if key is None or len(groups[key]) == 1:
+            out.append(c)
+            continue
+        group = groups[key]
+        if c is not group[0]:
+            continue
+        s0, s1 = min(x.source[0] for x in group), max(x.source[1] for x in group)
+        t0, t1 = min(x.target[0] for x in group), max(x.target[1] for x in group)
+        if key[0] == "format":
+            forms = ", ".join(repr(x.target_text) for x in group)
+            note = f"{c.note} ({len(group)} in this paragraph: {forms})"
+        else:
+            swaps = "; ".join(f"{x.source_text!r} -> {x.target_text!r}" for x in group)
+            note = f"meaning drift: {swaps}"
+        out.append(
+            replace(
+                max(group, key=lambda x: x.score),
+                source=(s0, s1),
+                target=(t0, t1),
+                source_text=source.text[s0:s1],
+                target_text=target.text[t0:t1],
+                note=note,
+                major=any(x.major for x in group),
             )
         )
     return out
@@ -317,6 +398,38 @@ def passage_changes(
     return out
 
 
+def opening_change(
+    link: Mapping[str, Any], source: Document, target: Document, pairs: Sequence[tuple[Span, Span]]
+) -> list[Change]:
+    """The opening one version replaced with its own: both versions of a complete relation
+    (:data:`COMPLETE_RELATIONS`) start with text the other lacks before their first aligned
+    sentences (a translation that carries the outlet's own headline instead of the original's
+    lede). One change of kind ``other`` between the first paragraphs of the two openings.
+    A rewrite reframes its opening by design and is left alone; an opening only one version
+    has is a headline or a scrape's cut, not a replacement."""
+    if str(link.get("relation") or "") not in COMPLETE_RELATIONS or not pairs:
+        return []
+    first_s = min(s[0] for s, _ in pairs)
+    first_t = min(t[0] for _, t in pairs)
+
+    def head(runs: Iterable[Sequence[int]], doc: Document, first: int) -> Span | None:
+        for run in runs:
+            a, b = int(run[0]), min(int(run[1]), first)
+            paras = _paragraphs(doc.text, a, b) if a < first else []
+            if paras and len(_WORDS.findall(doc.text[paras[0][0] : paras[0][1]])) >= 3:
+                return paras[0]
+        return None
+
+    s_head = head(link.get("dropped", ()), source, first_s)
+    t_head = head(link.get("added", ()), target, first_t)
+    if s_head is None or t_head is None:
+        return []
+    s_text = source.text[s_head[0] : s_head[1]]
+    t_text = target.text[t_head[0] : t_head[1]]
+    note = f"opening replaced: {_clip(s_text)!r} -> {_clip(t_text)!r}"
+    return [Change("other", s_head, t_head, s_text, t_text, note, score=SCORE_PASSAGE)]
+
+
 def _respelling(a: str, b: str) -> bool:
     """The same name spelled another way, word for word ("Kherson" / "Cherson"); not a
     longer or shorter name ("Putin" / "Vladimir Putin") nor an inflection ("Russian" /
@@ -389,10 +502,16 @@ def change_json(c: Change) -> dict[str, Any]:
 
 
 def link_changes(
-    link: Mapping[str, Any], source: Document, target: Document
+    link: Mapping[str, Any],
+    source: Document,
+    target: Document,
+    similarity: Similarity | None = None,
 ) -> list[dict[str, Any]]:
-    """The ``changes[]`` of one link (module docstring)."""
-    return [change_json(c) for c in changes_of(link, source, target)]
+    """The ``changes[]`` of one link (module docstring): its changes, substitutions checked
+    with ``similarity`` (:func:`.confirm.confirm_drift`), neighbours told together
+    (:func:`fold_same_place`)."""
+    (confirmed,) = confirm_drift([changes_of(link, source, target)], similarity)
+    return [change_json(c) for c in fold_same_place(confirmed, source, target)]
 
 
 def changes_of(link: Mapping[str, Any], source: Document, target: Document) -> list[Change]:
@@ -425,23 +544,36 @@ def changes_of(link: Mapping[str, Any], source: Document, target: Document) -> l
                 key = (c.kind, c.source, c.target)
                 if key not in found or found[key].score < c.score:
                     found[key] = c
-    kept = [c for c in found.values() if not _one_sided_elsewhere(c, source, target, sp, tp)]
+    texts = (story_text(source, [s for s, _ in pairs]), story_text(target, [t for _, t in pairs]))
+    kept = [c for c in found.values() if not _one_sided_elsewhere(c, source, target, sp, tp, texts)]
     kept = fold_recurring([c for c in kept if not _weak_drift(c)])
     kept += passage_changes(link, source, target, pairs)
+    kept += opening_change(link, source, target, pairs)
     kept += respelled_names(link, source, target)
     return sorted(kept, key=lambda c: (c.target, c.source, c.kind))
 
 
-def attach_changes(links: Iterable[dict[str, Any]], docs: Mapping[str, Document]) -> None:
+def attach_changes(
+    links: Iterable[dict[str, Any]],
+    docs: Mapping[str, Document],
+    similarity: Similarity | None = None,
+) -> None:
     """Fill ``changes`` of every link whose two documents are known, in place.
 
-    ``links`` are the links of one story: after each link's own changes, the story-level
-    rules of :mod:`.siblings` drop what a common source explains on a sibling link and
-    drift that another version of the same source renders alike."""
-    entries: list[tuple[dict[str, Any], list[Change]]] = []
+    ``links`` are the links of one story: after each link's own changes, word substitutions
+    are checked in context with ``similarity`` (:func:`.confirm.confirm_drift`, one batch for
+    the whole story; ``None`` keeps them unconfirmed), and the story-level rules of
+    :mod:`.siblings` drop what a common source explains on a sibling link and drift that
+    another version of the same source renders alike."""
+    found: list[tuple[dict[str, Any], list[Change]]] = []
     for link in links:
         src, tgt = docs.get(link["source"]), docs.get(link["target"])
         if src is not None and tgt is not None:
-            entries.append((link, changes_of(link, src, tgt)))
+            found.append((link, changes_of(link, src, tgt)))
+    confirmed = confirm_drift([cs for _, cs in found], similarity)
+    entries = [
+        (link, fold_same_place(cs, docs[link["source"]], docs[link["target"]]))
+        for (link, _), cs in zip(found, confirmed, strict=True)
+    ]
     for (link, _), kept in zip(entries, filter_story(entries, docs), strict=True):
         link["changes"] = [change_json(c) for c in kept]

@@ -25,7 +25,7 @@ Contract:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 #: Change kinds of the report schema (``negation`` is reported as ``polarity``).
@@ -66,6 +66,12 @@ class Change:
     ``score`` is the confidence in ``[0, 1]`` (meaning drift scores lower than a value that
     differs); ``source``/``target`` are ``(start, end)`` document offsets, or ``None`` for a
     fact present on one side only (then the other side's span is the aligned sentence).
+
+    ``probes`` are set on word substitutions (meaning drift) only, one per place the
+    substitution occurs: ``(source passage, source passage with the target's words put in,
+    target passage, target passage with the source's words put in)``, the texts
+    :mod:`storytrace.diff.confirm` gives a contextual embedder. They take no part in
+    equality.
     """
 
     kind: str
@@ -78,6 +84,7 @@ class Change:
     source_value: str | None = None
     target_value: str | None = None
     major: bool = False
+    probes: tuple[tuple[str, str, str, str], ...] = field(default=(), compare=False)
 
 
 def lang_base(lang: str | None, default: str = "") -> str:

@@ -14,8 +14,10 @@ Contract:
     Spanish, English, Ukrainian/Russian/Bulgarian Cyrillic) and a similarity of the
     phonetic forms with the same consonant skeleton (``translit.MIN_SIMILARITY``).
     ``compare_names`` is a :data:`~storytrace.diff.model.Comparer`: it reports names that were
-    replaced, respelled (same language, Latin script), added or dropped, and flipped gendered
-    pronouns ("Her organization" / "His organization", same language only). An aligned pair
+    replaced, respelled (same language, Latin script), added or dropped, flipped gendered
+    pronouns ("Her organization" / "His organization") and an opening subject pronoun of
+    another person ("They wrote" / "You have written"), the last two in one language only.
+    An aligned pair
     whose names all meet reports nothing.
     Helpers shared with :mod:`.quotes` and :mod:`.drift`: ``WORD`` (the word pattern) and
     ``tokens(text)`` (words with offsets and a sentence-initial flag).
@@ -570,10 +572,56 @@ def _gender_changes(src: Side, tgt: Side) -> list[Change]:
     return out
 
 
+# Subject pronouns by grammatical person: "1s", "1p", "2", "3s", "3p" (the second person's
+# number is left open: English "you" has none). German "sie"/"Sie" (she, they, you) and
+# Norwegian "det" (it, there) are left out: they are the very ambiguity that misleads.
+_PERSON: dict[str, dict[str, str]] = {
+    "en": {"i": "1s", "we": "1p", "you": "2", "he": "3s", "she": "3s", "it": "3s",
+           "they": "3p"},
+    "de": {"ich": "1s", "wir": "1p", "du": "2", "ihr": "2", "er": "3s", "es": "3s"},
+    "nb": {"jeg": "1s", "vi": "1p", "du": "2", "dere": "2", "han": "3s", "hun": "3s",
+           "de": "3p"},
+    "ru": {"я": "1s", "мы": "1p", "ты": "2", "вы": "2", "он": "3s", "она": "3s", "оно": "3s",
+           "они": "3p"},
+    "uk": {"я": "1s", "ми": "1p", "ти": "2", "ви": "2", "він": "3s", "вона": "3s",
+           "воно": "3s", "вони": "3p"},
+    "fr": {"je": "1s", "nous": "1p", "tu": "2", "vous": "2", "il": "3s", "elle": "3s",
+           "ils": "3p", "elles": "3p"},
+    "es": {"yo": "1s", "nosotros": "1p", "tú": "2", "vosotros": "2", "él": "3s",
+           "ella": "3s", "ellos": "3p", "ellas": "3p"},
+}  # fmt: skip
+_PERSON["no"] = _PERSON["nn"] = _PERSON["nb"]
+_PERSON_LABEL = {"1s": "first person singular", "1p": "first person plural",
+                 "2": "second person", "3s": "third person singular",
+                 "3p": "third person plural"}  # fmt: skip
+# What reported speech does to a quotation ("I don't know" -> "he doesn't know"): not a change.
+_REPORTED = frozenset({frozenset({"1s", "3s"}), frozenset({"1p", "3p"})})
+
+
+def _person_changes(src: Side, tgt: Side) -> list[Change]:
+    """The subject pronoun that opens both passages, changed in person or number ("They
+    wrote a report" -> "You have written a report": German "Sie" read the wrong way)."""
+    table = _PERSON.get(lang_base(src.lang) or "en")
+    if table is None:
+        return []
+    a, b = _tokens(src.text)[:1], _tokens(tgt.text)[:1]
+    if not a or not b:
+        return []
+    pa, pb = table.get(a[0].text.casefold()), table.get(b[0].text.casefold())
+    if pa is None or pb is None or pa == pb or frozenset({pa, pb}) in _REPORTED:
+        return []
+    if pa == "3s" == pb:
+        return []  # he / she: the gender comparer's business
+    note = f"subject changed: {a[0].text} -> {b[0].text} ({_PERSON_LABEL[pa]} -> "
+    note += f"{_PERSON_LABEL[pb]})"
+    return [_paired(src, tgt, a[0], b[0], note, 0.6, pa, pb)]
+
+
 def compare_names(src: Side, tgt: Side) -> list[Change]:
     """Names replaced, respelled, added or dropped between two aligned passages.
 
-    Scores: a replaced name 0.7 (0.6 across languages), a gender flip 0.7, a respelling 0.4,
+    Scores: a replaced name 0.7 (0.6 across languages), a gender flip 0.7, the person of an
+    opening subject pronoun changed 0.6, a respelling 0.4,
     an added or dropped name 0.4. Across languages a name counts as met when a spelling
     variant of it occurs anywhere in the other passage, and only multiword names and
     acronyms are reported as added or dropped (demonyms never are).
@@ -650,4 +698,5 @@ def compare_names(src: Side, tgt: Side) -> list[Change]:
             )
     if same_lang:
         changes.extend(_gender_changes(src, tgt))
+        changes.extend(_person_changes(src, tgt))
     return changes

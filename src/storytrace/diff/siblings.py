@@ -18,6 +18,10 @@ Contract:
   an ordinary rendering ("details" -> "information"), not a slip of one translator. A
   substitution only one version makes ("officer" -> "official" where the other keeps
   "officer") is kept.
+* **Said once.** A meaning drift on a sibling link that a tree link of the story already
+  reports for the same document (the same words swapped the same way: a systematic
+  "officer" -> "official" of one translation shows in every sentence it collates) is not
+  reported again there.
 """
 
 from __future__ import annotations
@@ -98,16 +102,37 @@ def _renders_alike(
     return False
 
 
+def _said(c: Change, link: Mapping[str, Any], said: set[tuple[str, str, str]]) -> bool:
+    """Is this sibling drift a substitution a tree link reports for the same document?"""
+    if not _drift(c):
+        return False
+    a, b = c.source_text.casefold(), c.target_text.casefold()
+    return (str(link["target"]), a, b) in said or (str(link["source"]), b, a) in said
+
+
 def filter_story(
     entries: Sequence[tuple[Mapping[str, Any], list[Change]]], docs: Mapping[str, Document]
 ) -> list[list[Change]]:
     """The changes of each link worth reporting once the whole story is seen (module doc)."""
     links = [link for link, _ in entries]
     anc = _ancestry(links)
+    said = {
+        (str(link["target"]), c.source_text.casefold(), c.target_text.casefold())
+        for link, changes in entries
+        if link.get("tree", True)
+        for c in changes
+        if _drift(c)
+    }
     out: list[list[Change]] = []
     for link, changes in entries:
         if not link.get("tree", True):
-            out.append([c for c in changes if not _common_source(c, link, anc)])
+            out.append(
+                [
+                    c
+                    for c in changes
+                    if not _common_source(c, link, anc) and not _said(c, link, said)
+                ]
+            )
             continue
         others = [
             o

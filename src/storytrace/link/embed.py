@@ -92,6 +92,8 @@ class E5Embedder:
 
     #: multilingual-e5-small's output dimension; checked against the model when it loads.
     DIM = 384
+    #: Its vectors read words in context (:mod:`storytrace.diff.confirm` relies on that).
+    contextual = True
 
     def __init__(self, threads: int | None = None, batch: int = 32) -> None:
         if batch < 1:
