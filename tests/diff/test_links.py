@@ -314,3 +314,13 @@ def test_format_notes_of_one_paragraph_and_swaps_of_one_pair_are_told_once() -> 
     (c,) = link_changes(_link(src, tgt, [(src, tgt)]), doc("a", src), doc("b", tgt))
     assert c["note"] == "meaning drift: 'transferred' -> 'deployed'; 'rear' -> 'stern'"
     assert c["source_text"] == "transferred closer to the rear"
+
+
+def test_a_rewrite_may_retell_a_quotation_but_a_translation_may_not_drop_it() -> None:
+    src = "“Nobody was seriously hurt, and that is what matters most,” the mayor said."
+    tgt = "Ingen ble alvorlig skadet, og det var det viktigste, sa ordføreren."
+    for relation, expected in (("rewrite", 0), ("translation", 1)):
+        link = _link(src, tgt, [(src, tgt)], relation=relation, tree=True, added=[], dropped=[])
+        notes = [c["note"] for c in link_changes(link, doc("a", src), doc("b", tgt, "nb"))]
+        retold = [n for n in notes if n.startswith("quotation removed")]
+        assert len(retold) == expected, notes

@@ -665,3 +665,14 @@ def test_no_subject_change_where_person_is_kept_or_ambiguous(
 ) -> None:
     notes = [c.note for c in compare_names(Side(a, la), Side(b, lb))]
     assert not [n for n in notes if n.startswith("subject changed")], notes
+
+
+def test_a_translated_organisation_is_not_an_added_name() -> None:
+    en = "Residents went to the school, where the Red Cross handed out blankets."
+    ru = "Жителей отвезли в школу, где Красный Крест раздавал одеяла."
+    assert compare_names(Side(en, "en"), Side(ru, "ru")) == []
+    # a person the source does not name is still reported
+    en = "Residents went to the school, where volunteers handed out blankets."
+    ru = "Жителей отвезли в школу, где Мария Иванова раздавала одеяла."
+    notes = [c.note for c in compare_names(Side(en, "en"), Side(ru, "ru"))]
+    assert notes == ["name added: Мария Иванова"]

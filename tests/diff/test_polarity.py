@@ -30,6 +30,10 @@ from storytrace.diff.polarity import compare_polarity, evaluations, negations
         ("No lo he visto nunca.", "es", 1),
         ("Nadie sabe nada.", "es", 1),
         ("The war goes on.", "en", 0),
+        ("She did not hide her relief after the verdict.", "en", 0),
+        ("Директорка музею не приховувала полегшення.", "uk", 0),
+        ("Hun skjulte ikke lettelsen, og ingen spurte.", "nb", 1),
+        ("Sie verheimlichte ihre Erleichterung nicht.", "de", 0),
     ],
 )
 def test_negation_counts(text: str, lang: str, count: int) -> None:

@@ -213,3 +213,12 @@ def test_a_translated_title_does_not_make_another_speaker() -> None:
     assert not [c for c in compare_quotes(src, tgt) if "someone else" in c.note]
     other = Side("„Wir bauen die Mauer wieder auf“, sagte Bürgermeister Lars Haugen.", "de")
     assert [c for c in compare_quotes(src, other) if "someone else" in c.note]
+
+
+def test_a_speaker_named_before_the_quote_keeps_the_attribution() -> None:
+    a = "“This is the most important decision in a generation,” said Councillor Priya Natarajan."
+    named = "Councillor Priya Natarajan called it “the most important decision in a generation”."
+    bare = "The council called it “the most important decision in a generation”."
+    assert compare_quotes(Side(a, "en"), Side(named, "en")) == []
+    notes = [c.note for c in compare_quotes(Side(a, "en"), Side(bare, "en"))]
+    assert notes == ["quote lost its attribution (was: Councillor Priya Natarajan)"]

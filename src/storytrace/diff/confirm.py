@@ -1,12 +1,14 @@
 """Contextual confirmation of meaning drift: does swapping the words change the sentence?
 
 Contract:
-    ``confirm_drift(changes, similarity)`` keeps every change without ``probes`` and, of the
-    word substitutions that carry them (:mod:`.drift`), those whose swap moves the sentence's
-    meaning: the cosine between a passage and the same passage with the other version's words
-    put in, the lower of the two directions, must be at most
-    :data:`DRIFT_MAX_SIMILARITY`. ``similarity`` maps two equally long lists of texts to the
-    cosine of each pair; :func:`embedding_similarity` builds one from an embedder.
+    ``confirm_drift(groups, similarity)`` keeps, in each group (the changes of one link),
+    every change without ``probes`` and, of the word substitutions that carry them
+    (:mod:`.drift`), those whose swap moves the sentence's meaning: the cosine between a
+    passage and the same passage with the other version's words put in, the lower of the two
+    directions, at the place where it is lowest, must be at most
+    :data:`DRIFT_MAX_SIMILARITY` (a little more for a substitution that recurs).
+    ``similarity`` maps two equally long lists of texts to the cosine of each pair;
+    :func:`embedding_similarity` builds one from an embedder.
     ``similarity=None`` keeps every substitution unconfirmed (the pure kernels' behaviour);
     :data:`NO_CONTEXT` drops them all (what a run without a contextual embedder does).
 
@@ -17,8 +19,9 @@ the seed pile: true 0.79-0.95, false 0.85-0.97 for multilingual-e5's vectors of 
 The sentence does: with the word swapped in, an honest synonym leaves the e5 vector of the
 sentence where it was (cosine 0.985-1.0), a slip moves it (0.94-0.985). 0.985 was set on
 the seed pile (keeps 8 of its 11 drifts the gold annotation lists, drops 26 of 39 it does
-not) and checked on the examples (their one false drift, 'approved' -> 'scheme', is
-0.988). Tense-only changes ("felt" -> "feels") stay above the bar and are not reported.
+not; measured before the per-pair folding) and checked on the examples (their one false
+drift, 'approved' -> 'scheme', is 0.988). Tense-only changes ("felt" -> "feels") stay
+above the bar and are not reported.
 """
 
 from __future__ import annotations

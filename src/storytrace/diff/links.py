@@ -16,6 +16,17 @@ by pair instead, so that no unrelated sentence in between lends or hides a fact.
 The same fact changed in two beads (a name respelled in every sentence) is reported once per
 place: a reader wants each occurrence marked, but a change is never reported twice for the
 same pair of spans.
+
+Link-level rules on top of the bead comparisons: a one-sided number, date or name the other
+document states elsewhere *in the same story* is dropped (:func:`story_text`; a mash-up
+page's other stories do not count), and so is a number the other passage states as a
+duration in words ("18 months" / "a year and a half", :mod:`.durations`); a substitution
+recurring in the link is told once (:func:`fold_recurring`); a rewrite's quotations retold as
+narration are its style, not a change; word substitutions are checked in context
+(:mod:`.confirm`, when a ``similarity`` is given) and then told together with their
+neighbours (:func:`fold_same_place`); whole passages added or dropped inside the aligned
+region (:func:`passage_changes`) and an opening one version replaced (:func:`opening_change`)
+are kind ``other``.
 """
 
 from __future__ import annotations
@@ -32,6 +43,7 @@ from ..models import Document
 from .compare import compare_sentences
 from .confirm import Similarity, confirm_drift
 from .dates import dates, same_date
+from .durations import durations
 from .model import Change, Fact, Side, lang_base
 from .names import names, same_name
 from .numbers import numbers, tags
@@ -41,6 +53,7 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s*")
 _CONTRACTION = re.compile(r"[’'](?:ll|m|re|ve|d|s)\b", re.IGNORECASE)
 
+_RETOLD = "quotation removed or turned into reported speech"
 #: A substitution recurring this often in one link is reported as major.
 RECURRING_MAJOR = 3
 
@@ -159,7 +172,7 @@ def _one_sided_elsewhere(
     facts = _doc_facts(t_text if other is target else s_text, other.lang, other_pub)
     value = c.source_value if c.source_value is not None else c.target_value
     if c.kind == "number":
-        return value in facts.numbers
+        return value in facts.numbers or _same_duration(c, source, target)
     if c.kind == "date":
         mine = dates(text, lang, pub)
         if mine and _vague_date(mine[0]):
@@ -168,6 +181,17 @@ def _one_sided_elsewhere(
     if _CONTRACTION.search(text):
         return True  # "I’ll", "I’m": a pronoun with a clitic, not a name
     return any(same_name(text, o) for o in facts.names)
+
+
+def _same_duration(c: Change, source: Document, target: Document) -> bool:
+    """A number one side states as a duration the other side's passage states in other
+    words ("18 months" / "a year and a half")."""
+    if c.source_value is not None:
+        doc, span, other, other_lang = source, c.source, c.target_text, target.lang
+    else:
+        doc, span, other, other_lang = target, c.target, c.source_text, source.lang
+    mine = durations(doc.text[span[0] : span[1] + 24], doc.lang)
+    return bool(mine & durations(other, other_lang))
 
 
 def _weak_drift(c: Change) -> bool:
@@ -547,6 +571,9 @@ def changes_of(link: Mapping[str, Any], source: Document, target: Document) -> l
     texts = (story_text(source, [s for s, _ in pairs]), story_text(target, [t for _, t in pairs]))
     kept = [c for c in found.values() if not _one_sided_elsewhere(c, source, target, sp, tp, texts)]
     kept = fold_recurring([c for c in kept if not _weak_drift(c)])
+    if str(link.get("relation") or "") not in COMPLETE_RELATIONS:
+        # a rewrite or a summary retells quotations in its own words by design, as it abridges
+        kept = [c for c in kept if not c.note.startswith(_RETOLD)]
     kept += passage_changes(link, source, target, pairs)
     kept += opening_change(link, source, target, pairs)
     kept += respelled_names(link, source, target)

@@ -161,6 +161,7 @@ _ORG_WORDS = frozenset(
     organisation army forces force navy guard directorate intelligence security defense
     defence foreign interior national state staff general mothers soldiers house sea river
     parliament government commission association movement front command news media
+    cross crescent nations police church hospital museum fund foundation
     """.split()
 )
 
@@ -524,6 +525,19 @@ def _translated(fact: Fact) -> bool:
     return fact.detail == "demonym" or any(w in _ORG_WORDS for w in fact.value.split())
 
 
+def _rendered(facts: list[Fact], translated: Sequence[int]) -> list[Fact]:
+    """``facts`` less those that may render the other side's translated names (organisations
+    whose words a translation translates: "Red Cross" / "Красный Крест"): for each such name
+    (its word count given), one unmatched name of this side, of the same length if there is
+    one, is taken to be its rendering."""
+    left = list(facts)
+    for n in translated:
+        pick = next((f for f in left if len(f.value.split()) == n), left[0] if left else None)
+        if pick is not None:
+            left.remove(pick)
+    return left
+
+
 def _counterpart(fact: Fact, others: Sequence[Fact]) -> tuple[int, Fact | None]:
     """The best-matching name among ``others`` and its :func:`_name_level`."""
     best: tuple[int, Fact | None] = (0, None)
@@ -659,8 +673,10 @@ def compare_names(src: Side, tgt: Side) -> list[Change]:
         and _counterpart(f, s_facts)[1] is None
     ]
     if not same_lang:
-        unmatched_s = [f for f in unmatched_s if not _translated(f)]
-        unmatched_t = [f for f in unmatched_t if not _translated(f)]
+        s_words = [len(f.value.split()) for f in unmatched_s if _translated(f)]
+        t_words = [len(f.value.split()) for f in unmatched_t if _translated(f)]
+        unmatched_s = _rendered([f for f in unmatched_s if not _translated(f)], t_words)
+        unmatched_t = _rendered([f for f in unmatched_t if not _translated(f)], s_words)
 
     for a, b in zip(unmatched_s, unmatched_t, strict=False):
         note = f"name changed: {a.text} -> {b.text}"

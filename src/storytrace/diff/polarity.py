@@ -7,8 +7,9 @@ Contract:
     aldri / aldrig / ingen / intet / ingenting, Russian не / нет / никогда, Ukrainian не / ні /
     ніколи / немає, French ne / n' … pas / jamais / rien / personne, Spanish no / nunca /
     jamás / nadie / nada. Languages with negative concord count a clause once ("никто не
-    знает", "ne … jamais", "no … nunca"), and "not only" / "nicht nur" / "не только" /
-    "ikke bare" are not negations. ``detail`` is the negator's language-free class
+    знает", "ne … jamais", "no … nunca"); "not only" / "nicht nur" / "не только" /
+    "ikke bare" and litotes ("did not hide her relief", "не приховувала полегшення") are
+    not negations. ``detail`` is the negator's language-free class
     (``not``, ``never``, ``none``).
     ``evaluations(text, lang)`` returns ``Fact(kind="polarity", value="+" or "-")`` for the
     words of a small lexicon of loaded (approving / pejorative) words, en, de, nb, ru, fr, es.
@@ -94,6 +95,20 @@ _NOT_ONLY = {
     "es": ("no", {"solo", "sólo", "solamente"}),
 }
 _NOT_ONLY["no"] = _NOT_ONLY["nn"] = _NOT_ONLY["nb"]
+
+# Litotes: a negated verb of hiding, denying, hesitating or doubting states the positive
+# ("did not hide her relief" = "was relieved", "не приховувала полегшення"), so a translation
+# that says it plainly flips nothing. A negator with such a verb within two words after it or
+# three before it (Norwegian and German put the negator after the verb) is not counted.
+_LITOTES = re.compile(
+    r"^(?:hid(?:e|es|ing|den)?|conceal\w*|hesitat\w*|doubt\w*"
+    r"|verheimlich\w*|verhehl\w*|verberg\w*|verbirg\w*|verbarg\w*|zöger\w*|zweifel\w*"
+    r"|skjul\w*|nøl\w*|tvil\w*|dölj\w*|dolde|tvek\w*"
+    r"|скрыва\w*|скрыл\w*|скрыт\w*|утаива\w*|сомнева\w*|колеба\w*"
+    r"|прихов\w*|сумніва\w*|вага\w*"
+    r"|cach\w*|dissimul\w*|hésit\w*|dout\w*|ocult\w*|escond\w*|disimul\w*|vacil\w*|dud\w*)$",
+    re.IGNORECASE,
+)
 
 # Words with a negation built in: a translation may render them with an explicit negator.
 _IMPLICIT = re.compile(
@@ -250,6 +265,9 @@ def negations(text: str, lang: str | None) -> list[Fact]:
             continue  # "ne … pas", "никто не", "no … nunca": one negation
         if base == "fr" and low in _FR_NEEDS_NE:
             continue  # "une personne", "plus de": negative only with "ne"
+        if any(_LITOTES.match(w.group()) for w in words[max(0, i - 3) : i + 3]):
+            prev = i
+            continue  # "did not hide her relief": a positive statement
         prev = i
         facts.append(Fact("polarity", m.start(), m.end(), word, "neg", detail=cls))
     return facts

@@ -29,7 +29,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from storytrace.diff.model import Change, Fact, Side, fact_span, lang_base, whole
-from storytrace.diff.names import WORD, same_name
+from storytrace.diff.names import WORD, names, same_name
 
 #: Word-level similarity (difflib ratio over folded words, plural endings and hyphens
 #: ignored) under which a paired quote counts as reworded within one language. Quotes are
@@ -363,6 +363,12 @@ def _paired(
     )
 
 
+def _named(side: Side, speaker: str) -> bool:
+    """Does the passage name ``speaker`` (a name) anywhere, as in "Councillor Natarajan called
+    it “…”", where the speaker comes first in a form the attribution patterns do not read?"""
+    return any(same_name(f.text, speaker) for f in names(side.text, side.lang))
+
+
 def compare_quotes(src: Side, tgt: Side) -> list[Change]:
     """Quotes reworded, cut, unquoted, removed or re-attributed; see the module docstring.
 
@@ -398,7 +404,13 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
             note = f"quote attributed to someone else: {a.detail} -> {b.detail}"
             out.append(Change("quote", _speaker_span(src, a), _speaker_span(tgt, b), a.detail,
                               b.detail, note, 0.8, a.detail, b.detail))  # fmt: skip
-        elif same_lang and a.detail and not b.detail and _sort(a.detail)[0] != "unknown":
+        elif (
+            same_lang
+            and a.detail
+            and not b.detail
+            and _sort(a.detail)[0] != "unknown"
+            and not _named(tgt, a.detail)
+        ):
             # across languages the speaker often follows a dialogue dash or a verb-first
             # clause ("sa ordfører ...") that the attribution patterns miss: not reported
             note = f"quote lost its attribution (was: {a.detail})"
