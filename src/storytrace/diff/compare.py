@@ -38,7 +38,6 @@ replaced by an absolute one that disagrees with it.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import re
 from collections.abc import Callable, Sequence
@@ -48,7 +47,22 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .dates import dates, parts, same_date
-from .model import Change, Comparer, Fact, Side, fact_span, whole
+from .model import (
+    FORMAT_NOTE,
+    Change,
+    Comparer,
+    Fact,
+    Side,
+    Span,
+    fact_span,
+    fold_groups,
+    hull,
+    is_format_only,
+    one_sided,
+    overlaps,
+    paired,
+    whole,
+)
 from .numbers import numbers, parse_number, tags
 
 #: Score of a changed value, a fact on one side only, and a format artefact.
@@ -67,16 +81,16 @@ _FMT_NOTES = {
     "numeric": "dotted numeric date",
 }
 
-Span = tuple[int, int]
-
 _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
 _SHAPE_DIGITS = re.compile(r"\d+")
 
 
+#: ``(numbers, dates)`` of one passage.
+_Facts = tuple[tuple[Fact, ...], tuple[Fact, ...]]
+
+
 @lru_cache(maxsize=8192)
-def _facts(
-    text: str, lang: str | None, published: date | None
-) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+def _facts(text: str, lang: str | None, published: date | None) -> _Facts:
     """``(numbers, dates)`` of a passage; numbers inside a date are dropped."""
     ds = dates(text, lang, published)
     ns = [
@@ -85,8 +99,11 @@ def _facts(
     return tuple(ns), tuple(ds)
 
 
-def _published(src: Side, tgt: Side) -> tuple[date | None, date | None]:
-    return src.published or tgt.published, tgt.published or src.published
+def _pair_facts(src: Side, tgt: Side) -> tuple[_Facts, _Facts]:
+    """:func:`_facts` of both sides; each side's ``published`` stands in for the other's
+    when that is missing (module docstring)."""
+    sp, tp = src.published or tgt.published, tgt.published or src.published
+    return _facts(src.text, src.lang, sp), _facts(tgt.text, tgt.lang, tp)
 
 
 def _relpos(fact: Fact, text: str) -> float:
@@ -124,20 +141,9 @@ def _pair(
     return pairs, left_a, left_b
 
 
-def _format_change(
-    kind: str, src: Side, tgt: Side, s: Fact, t: Fact, why: str, value: str
-) -> Change:
-    return Change(
-        kind,
-        fact_span(src, s),
-        fact_span(tgt, t),
-        s.text,
-        t.text,
-        f"format only: {why}, value {value} unchanged",
-        score=SCORE_FORMAT,
-        source_value=s.value,
-        target_value=t.value,
-    )
+def _format_change(kind: str, src: Side, tgt: Side, s: Fact, t: Fact, why: str) -> Change:
+    note = f"{FORMAT_NOTE}: {why}, value {s.value} unchanged"
+    return paired(kind, src, tgt, s, t, note, SCORE_FORMAT, s.value, t.value)
 
 
 def _shape(fact: Fact) -> str:
@@ -158,29 +164,10 @@ def _foreign_note(s: Fact, t: Fact) -> str | None:
 
 def _one_sided(kind: str, src: Side, tgt: Side, fact: Fact, on_source: bool) -> Change:
     """A fact on one side only: the other side's span is its whole passage."""
-    if on_source:
-        span, text = whole(tgt)
-        return Change(
-            kind,
-            fact_span(src, fact),
-            span,
-            fact.text,
-            text,
-            f"{kind} dropped: {fact.text!r} ({fact.value}) has no counterpart in the target",
-            score=SCORE_ONE_SIDED,
-            source_value=fact.value,
-        )
-    span, text = whole(src)
-    return Change(
-        kind,
-        span,
-        fact_span(tgt, fact),
-        text,
-        fact.text,
-        f"{kind} added: {fact.text!r} ({fact.value}) has no counterpart in the source",
-        score=SCORE_ONE_SIDED,
-        target_value=fact.value,
-    )
+    what = "dropped" if on_source else "added"
+    where = "target" if on_source else "source"
+    note = f"{kind} {what}: {fact.text!r} ({fact.value}) has no counterpart in the {where}"
+    return one_sided(kind, src, tgt, fact, on_source, note, SCORE_ONE_SIDED, fact.value)
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -227,9 +214,7 @@ def _year_met(fact: Fact, other_dates: Sequence[Fact]) -> bool:
 
 def compare_numbers(src: Side, tgt: Side) -> list[Change]:
     """Changed, added and dropped numbers and number format artefacts (module docstring)."""
-    sp, tp = _published(src, tgt)
-    s_num, s_dat = _facts(src.text, src.lang, sp)
-    t_num, t_dat = _facts(tgt.text, tgt.lang, tp)
+    (s_num, s_dat), (t_num, t_dat) = _pair_facts(src, tgt)
     pairs, left_s, left_t = _pair(
         s_num, t_num, src.text, tgt.text, (lambda x, y: x.value == y.value, _alt_equal)
     )
@@ -238,31 +223,22 @@ def compare_numbers(src: Side, tgt: Side) -> list[Change]:
         if how == 0:
             why = _foreign_note(s, t)
             if why is not None:
-                out.append(_format_change("number", src, tgt, s, t, why, s.value))
+                out.append(_format_change("number", src, tgt, s, t, why))
             continue
         fmt = tags(t).get("fmt") or tags(s).get("fmt")
         why = _FMT_NOTES.get(
             fmt or "", f"digits {t.text!r} kept in a format that reads differently in {tgt.lang}"
         )
-        out.append(_format_change("number", src, tgt, s, t, why, s.value))
+        out.append(_format_change("number", src, tgt, s, t, why))
     left_s = [f for f in left_s if not _year_met(f, t_dat)]
     left_t = [f for f in left_t if not _year_met(f, s_dat)]
     # leftovers: pair by position (a weak number word pairs but is never reported alone)
     changed, alone_s, alone_t = _pair(left_s, left_t, src.text, tgt.text, (_same_sort, _any))
     for s, t, _how in changed:
+        note = f"value {s.value} -> {t.value}"
+        major = _number_major(s.value, t.value)
         out.append(
-            Change(
-                "number",
-                fact_span(src, s),
-                fact_span(tgt, t),
-                s.text,
-                t.text,
-                f"value {s.value} -> {t.value}",
-                score=SCORE_VALUE["number"],
-                source_value=s.value,
-                target_value=t.value,
-                major=_number_major(s.value, t.value),
-            )
+            paired("number", src, tgt, s, t, note, SCORE_VALUE["number"], s.value, t.value, major)
         )
     out += [_one_sided("number", src, tgt, f, True) for f in alone_s if "word" not in tags(f)]
     out += [_one_sided("number", src, tgt, f, False) for f in alone_t if "word" not in tags(f)]
@@ -323,9 +299,7 @@ def _date_note(s: Fact, t: Fact) -> tuple[str, float, bool]:
 
 def compare_dates(src: Side, tgt: Side) -> list[Change]:
     """Changed, added and dropped dates and date format artefacts (module docstring)."""
-    sp, tp = _published(src, tgt)
-    s_num, s_dat = _facts(src.text, src.lang, sp)
-    t_num, t_dat = _facts(tgt.text, tgt.lang, tp)
+    (s_num, s_dat), (t_num, t_dat) = _pair_facts(src, tgt)
     pairs, left_s, left_t = _pair(
         s_dat, t_dat, src.text, tgt.text, (lambda x, y: x.value == y.value, same_date)
     )
@@ -333,27 +307,14 @@ def compare_dates(src: Side, tgt: Side) -> list[Change]:
     for s, t, _how in pairs:
         why = _foreign_note(s, t)
         if why is not None:
-            out.append(_format_change("date", src, tgt, s, t, why, s.value))
+            out.append(_format_change("date", src, tgt, s, t, why))
     # a bare year that the other side wrote as a plain number ("the 2022 budget")
     left_s = [d for d in left_s if not _year_number(d, t_num)]
     left_t = [d for d in left_t if not _year_number(d, s_num)]
     changed, alone_s, alone_t = _pair(left_s, left_t, src.text, tgt.text, (_same_anchor, _any))
     for s, t, _how in changed:
         note, score, major = _date_note(s, t)
-        out.append(
-            Change(
-                "date",
-                fact_span(src, s),
-                fact_span(tgt, t),
-                s.text,
-                t.text,
-                note,
-                score=score,
-                source_value=s.value,
-                target_value=t.value,
-                major=major,
-            )
-        )
+        out.append(paired("date", src, tgt, s, t, note, score, s.value, t.value, major))
     out = _join_near(out)
     out += [_one_sided("date", src, tgt, f, True) for f in alone_s]
     out += [_one_sided("date", src, tgt, f, False) for f in alone_t]
@@ -376,15 +337,15 @@ def _join_near(changes: list[Change]) -> list[Change]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and not prev.note.startswith("format only")
-            and not c.note.startswith("format only")
+            and not is_format_only(prev)
+            and not is_format_only(c)
             and _near(prev.source, c.source)
             and _near(prev.target, c.target)
         ):
             out[-1] = replace(
                 prev,
-                source=(min(prev.source[0], c.source[0]), max(prev.source[1], c.source[1])),
-                target=(min(prev.target[0], c.target[0]), max(prev.target[1], c.target[1])),
+                source=hull((prev.source, c.source)),
+                target=hull((prev.target, c.target)),
                 source_text=f"{prev.source_text} … {c.source_text}",
                 target_text=f"{prev.target_text} … {c.target_text}",
                 note=f"{prev.note}; {c.note}",
@@ -441,17 +402,13 @@ def _inside(span: Span, spans: Sequence[Span]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
-def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in spans)
-
-
 def _merge(src: Side, tgt: Side, changes: Sequence[Change]) -> list[Change]:
     """One change per pair of spans (the highest score wins). A name or meaning-drift change
     inside a date or number ("Saturday", "May", "days later") belongs to that fact, and a
     drift change over a reported number or date change repeats it: both are dropped."""
-    sp, tp = _published(src, tgt)
-    s_spans = [fact_span(src, f) for group in _facts(src.text, src.lang, sp) for f in group]
-    t_spans = [fact_span(tgt, f) for group in _facts(tgt.text, tgt.lang, tp) for f in group]
+    s_facts, t_facts = _pair_facts(src, tgt)
+    s_spans = [fact_span(src, f) for group in s_facts for f in group]
+    t_spans = [fact_span(tgt, f) for group in t_facts for f in group]
     s_whole, t_whole = whole(src)[0], whole(tgt)[0]
     factual = [c for c in changes if c.kind in ("number", "date")]
     s_changed = [c.source for c in factual if c.source != s_whole]
@@ -462,7 +419,7 @@ def _merge(src: Side, tgt: Side, changes: Sequence[Change]) -> list[Change]:
             _inside(c.source, s_spans) or _inside(c.target, t_spans)
         ):
             continue
-        if c.kind == "other" and (_overlaps(c.source, s_changed) or _overlaps(c.target, t_changed)):
+        if c.kind == "other" and (overlaps(c.source, s_changed) or overlaps(c.target, t_changed)):
             continue
         key = (c.source, c.target)
         if key not in best or best[key].score < c.score:
@@ -473,28 +430,24 @@ def _merge(src: Side, tgt: Side, changes: Sequence[Change]) -> list[Change]:
 def _one_format_note(src: Side, tgt: Side, changes: list[Change]) -> list[Change]:
     """Format-only notes of one kind in one passage become one note: a reader needs to hear
     once that "1. March" and "2. March" carry German ordinal dots, not once per date."""
-    groups: dict[str, list[Change]] = {}
-    for c in changes:
-        if c.note.startswith("format only"):
-            groups.setdefault(c.kind, []).append(c)
-    merged = {id(c) for group in groups.values() if len(group) > 1 for c in group}
-    out = [c for c in changes if id(c) not in merged]
-    for kind, group in groups.items():
-        if len(group) < 2:
-            continue
-        s0, s1 = min(c.source[0] for c in group), max(c.source[1] for c in group)
-        t0, t1 = min(c.target[0] for c in group), max(c.target[1] for c in group)
+
+    def merge(kind: str, group: list[Change], first: Change) -> Change:
+        s0, s1 = hull(c.source for c in group)
+        t0, t1 = hull(c.target for c in group)
         forms = ", ".join(repr(c.target_text) for c in group)
-        out.append(
-            dataclasses.replace(
-                group[0],
-                source=(s0, s1),
-                target=(t0, t1),
-                source_text=src.text[s0 - src.offset : s1 - src.offset],
-                target_text=tgt.text[t0 - tgt.offset : t1 - tgt.offset],
-                note=f"{group[0].note} ({len(group)} {kind}s: {forms})",
-            )
+        return replace(
+            first,
+            source=(s0, s1),
+            target=(t0, t1),
+            source_text=src.text[s0 - src.offset : s1 - src.offset],
+            target_text=tgt.text[t0 - tgt.offset : t1 - tgt.offset],
+            note=f"{first.note} ({len(group)} {kind}s: {forms})",
         )
+
+    def kind(c: Change) -> str | None:
+        return c.kind if is_format_only(c) else None
+
+    out = fold_groups(changes, kind, lambda g: g[0], merge)
     return sorted(out, key=lambda c: (c.source, c.target, c.kind))
 
 

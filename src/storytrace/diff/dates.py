@@ -47,7 +47,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .model import Fact
-from .numbers import norm_lang, tags, word_values
+from .numbers import alternation, norm_lang, tags, tags_of, word_values
 
 _MONTHS: dict[str, dict[str, int]] = {}
 
@@ -286,18 +286,19 @@ class _Hit:
     foreign: bool = False
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _langs(lang: str | None) -> list[str]:
+    """The languages whose tables apply to ``lang``: itself, or all when it has none."""
+    return [lang] if lang is not None and lang in _MONTHS else list(_MONTHS)
 
 
 @lru_cache(maxsize=16)
 def _patterns(lang: str | None) -> dict[str, re.Pattern[str]]:
     """The compiled patterns of ``lang`` (``None``: every language's month names)."""
-    langs = [lang] if lang in _MONTHS else list(_MONTHS)
+    langs = _langs(lang)
     months = [m for code in langs for m in _MONTHS[code]]
     wdays = [w for code in langs for w in _WEEKDAYS[code]]
-    mon = _alt(months)
-    wd = _alt(wdays)
+    mon = alternation(months)
+    wd = alternation(wdays)
     wd_pre = rf"(?:(?P<wd>{wd})(?:en)?,?\s+(?:(?:den|le|el)\s+)?)?"
     dmy = (
         rf"{wd_pre}(?P<d>\d{{1,2}})(?P<suf>\.|st|nd|rd|th|er|ᵉʳ|-?го|-?е)?(?:\s+of)?"
@@ -314,7 +315,7 @@ def _patterns(lang: str | None) -> dict[str, re.Pattern[str]]:
     unit_words = {
         u: "|".join(_UNITS[c][u] for c in langs) for u in ("day", "week", "month", "year")
     }
-    nums = _alt([w for c in langs for w in word_values(c)] + ["a", "an"])
+    nums = alternation([w for c in langs for w in word_values(c)] + ["a", "an"])
     rel_fixed = "|".join(
         f"(?P<f{i}>{p})" for i, (p, *_r) in enumerate(r for c in langs for r in _FIXED[c])
     )
@@ -352,35 +353,33 @@ def _patterns(lang: str | None) -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=16)
 def _fixed_table(lang: str | None) -> list[tuple[str, int, str]]:
-    langs = [lang] if lang in _MONTHS else list(_MONTHS)
-    return [(u, k, a) for c in langs for (_p, u, k, a) in _FIXED[c]]
+    return [(u, k, a) for c in _langs(lang) for (_p, u, k, a) in _FIXED[c]]
 
 
 @lru_cache(maxsize=16)
 def _span_table(lang: str | None) -> list[tuple[int, str]]:
-    langs = [lang] if lang in _MONTHS else list(_MONTHS)
-    return [(sign, anchor) for c in langs for (_t, sign, anchor) in _SPANS[c]]
+    return [(sign, anchor) for c in _langs(lang) for (_t, sign, anchor) in _SPANS[c]]
 
 
 def _month_no(lang: str | None, word: str) -> int | None:
     """The month of a month name; English ones only capitalised ("may" is a verb)."""
     key = word.rstrip(".")
-    for code in [lang] if lang in _MONTHS else list(_MONTHS):
+    for code in _langs(lang):
         if code == "en":
             if key[:1].isupper() and key.capitalize() in _MONTHS["en"]:
                 return _MONTHS["en"][key.capitalize()]
-        elif key.casefold() in _MONTHS[str(code)]:
-            return _MONTHS[str(code)][key.casefold()]
+        elif key.casefold() in _MONTHS[code]:
+            return _MONTHS[code][key.casefold()]
     return None
 
 
 def _weekday_no(lang: str | None, word: str) -> int | None:
     """The ISO weekday of a weekday name; English ones only capitalised."""
     key = word.casefold()
-    for code in [lang] if lang in _WEEKDAYS else list(_WEEKDAYS):
+    for code in _langs(lang):
         if code == "en" and not word[:1].isupper():
             continue
-        table = _WEEKDAYS[str(code)]
+        table = _WEEKDAYS[code]
         if key in table:
             return table[key]
     return None
@@ -582,15 +581,6 @@ def _story_anchor(hits: list[_Hit]) -> list[_Hit]:
                 out.append(_Hit(h.start, h.end, h.prio, value, h.detail + " resolved", h.foreign))
                 continue
         out.append(h)
-    return out
-
-
-def tags_of(detail: str) -> dict[str, str]:
-    """``detail`` tags as a dict (as :func:`storytrace.diff.numbers.tags` for a fact)."""
-    out: dict[str, str] = {}
-    for item in detail.split():
-        key, _, val = item.partition("=")
-        out[key] = val
     return out
 
 

@@ -29,11 +29,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from storytrace.diff.model import Change, Side, lang_base, whole
-from storytrace.diff.names import names, tokens
-from storytrace.diff.polarity import loaded
-from storytrace.diff.quotes import quotes
+from .model import DRIFT_NOTE, Change, Side, lang_base, whole
+from .names import names, tokens
+from .polarity import loaded
+from .quotes import quotes
 
 #: Share of content words (2 * matched / total) both sides must agree on before the words
 #: that do not agree are reported as drift rather than dismissed as a rewrite.
@@ -174,6 +175,7 @@ _POSSESSIVE_S = re.compile(r"'s$")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()“”„«»\"]")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str, lang: str | None) -> str:
     """A light stem of a word: folded, the longest known suffix removed, three letters kept."""
     w = word.casefold().replace("’", "'").replace("-", "")
@@ -343,7 +345,7 @@ def compare_drift(src: Side, tgt: Side) -> list[Change]:
         if si and tj:
             s_span, s_text = _run(src, s, si[0], si[-1] + 1)
             t_span, t_text = _run(tgt, t, tj[0], tj[-1] + 1)
-            note = f"meaning drift: {s_text!r} -> {t_text!r}"
+            note = f"{DRIFT_NOTE}{s_text!r} -> {t_text!r}"
             probe = (src.text, _swap(src, s_span, t_text), tgt.text, _swap(tgt, t_span, s_text))
             out.append(Change("other", s_span, t_span, s_text, t_text, note, 0.45, probes=(probe,)))
         elif agreement >= MIN_AGREEMENT_GAP and si:

@@ -47,6 +47,10 @@ _PHRASES: dict[str, list[tuple[str, float]]] = {
     "es": [(r"un año y medio", 18), (r"medio año", 6)],
 }  # fmt: skip
 _PHRASES["no"] = _PHRASES["nn"] = _PHRASES["da"] = _PHRASES["nb"]
+_PHRASE_RES: dict[str, list[tuple[re.Pattern[str], float]]] = {
+    lang: [(re.compile(rf"(?<!\w)(?:{p})(?!\w)"), months) for p, months in phrases]
+    for lang, phrases in _PHRASES.items()
+}
 _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]+([^\W\d_]+)")
 
 
@@ -65,7 +69,7 @@ def durations(text: str, lang: str | None) -> frozenset[float]:
         if unit is not None:
             out.add(round(float(value) * unit, 2))
     low = text.casefold()
-    for pattern, months in _PHRASES.get(base, _PHRASES["en"]):
-        if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", low):
+    for pattern, months in _PHRASE_RES.get(base, _PHRASE_RES["en"]):
+        if pattern.search(low):
             out.add(float(months))
     return frozenset(out)

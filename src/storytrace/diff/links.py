@@ -44,20 +44,30 @@ from .compare import compare_sentences
 from .confirm import Similarity, confirm_drift
 from .dates import dates, same_date
 from .durations import durations
-from .model import Change, Fact, Side, lang_base
+from .model import (
+    DRIFT_NOTE,
+    Change,
+    Fact,
+    Side,
+    Span,
+    alignment_pairs,
+    fold_groups,
+    hull,
+    is_drift,
+    is_format_only,
+    lang_base,
+)
 from .names import names, same_name
 from .numbers import numbers, tags
+from .quotes import RETOLD_NOTE
 from .siblings import filter_story
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s*")
 _CONTRACTION = re.compile(r"[’'](?:ll|m|re|ve|d|s)\b", re.IGNORECASE)
 
-_RETOLD = "quotation removed or turned into reported speech"
 #: A substitution recurring this often in one link is reported as major.
 RECURRING_MAJOR = 3
-
-Span = tuple[int, int]
 
 
 def published_date(doc: Document) -> date | None:
@@ -154,22 +164,23 @@ def _one_sided_elsewhere(
     target: Document,
     sp: date | None,
     tp: date | None,
-    texts: tuple[str, str] | None = None,
+    texts: tuple[str, str],
 ) -> bool:
     """A number, date or name on one side of a pair only, which the other *document* states
     elsewhere in the same story (an aligner's cut, a sentence that moved the fact to its
     neighbour), or a vague relative date on one side ("today", "weeks before"): not a change
-    worth reporting. ``texts`` are the two documents' story texts (default: whole texts)."""
+    worth reporting. ``texts`` are the two documents' story texts (:func:`story_text`)."""
     if c.kind not in ("number", "date", "name") or (c.source_value is None) == (
         c.target_value is None
     ):
         return False
     if c.source_value is not None:
-        text, lang, pub, other, other_pub = c.source_text, source.lang, sp, target, tp or sp
+        text, lang, pub = c.source_text, source.lang, sp
+        other_text, other_lang, other_pub = texts[1], target.lang, tp or sp
     else:
-        text, lang, pub, other, other_pub = c.target_text, target.lang, tp, source, sp or tp
-    s_text, t_text = texts or (source.text, target.text)
-    facts = _doc_facts(t_text if other is target else s_text, other.lang, other_pub)
+        text, lang, pub = c.target_text, target.lang, tp
+        other_text, other_lang, other_pub = texts[0], source.lang, sp or tp
+    facts = _doc_facts(other_text, other_lang, other_pub)
     value = c.source_value if c.source_value is not None else c.target_value
     if c.kind == "number":
         return value in facts.numbers or _same_duration(c, source, target)
@@ -201,9 +212,7 @@ def _weak_drift(c: Change) -> bool:
 
 
 def _drift_key(c: Change) -> tuple[str, str] | None:
-    if c.kind != "other" or not c.note.startswith("meaning drift: "):
-        return None
-    return c.source_text.casefold(), c.target_text.casefold()
+    return (c.source_text.casefold(), c.target_text.casefold()) if is_drift(c) else None
 
 
 def fold_recurring(changes: Sequence[Change]) -> list[Change]:
@@ -212,50 +221,25 @@ def fold_recurring(changes: Sequence[Change]) -> list[Change]:
     order) is kept, its note says how often it recurs, its score rises with the count, and
     three or more make it major (a systematic error that colours the whole text). It keeps
     every occurrence's probe: the place where the swap matters most confirms it."""
-    groups: dict[tuple[str, str], list[Change]] = {}
-    for c in changes:
-        key = _drift_key(c)
-        if key is not None:
-            groups.setdefault(key, []).append(c)
-    out: list[Change] = []
-    for c in changes:
-        key = _drift_key(c)
-        if key is None or len(groups[key]) == 1:
-            out.append(c)
-            continue
-        group = groups[key]
-        first = min(group, key=lambda x: (x.target, x.source))
-        if c is not first:
-            continue
+
+    def merge(_key: tuple[str, str], group: list[Change], first: Change) -> Change:
         n = len(group)
-        out.append(
-            replace(
-                c,
-                note=f"{c.note}; recurs {n} times in this link (a systematic substitution)",
-                score=min(0.7, c.score + 0.05 * n),
-                major=c.major or n >= RECURRING_MAJOR,
-                probes=tuple(p for x in group for p in x.probes),
-            )
+        return replace(
+            first,
+            note=f"{first.note}; recurs {n} times in this link (a systematic substitution)",
+            score=min(0.7, first.score + 0.05 * n),
+            major=first.major or n >= RECURRING_MAJOR,
+            probes=tuple(p for x in group for p in x.probes),
         )
-    return out
+
+    def earliest(group: list[Change]) -> Change:
+        return min(group, key=lambda x: (x.target, x.source))
+
+    return fold_groups(changes, _drift_key, earliest, merge)
 
 
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
-
-
-def _place(c: Change, source: Document, target: Document) -> tuple[object, ...] | None:
-    """Where a change may be told together with its neighbours (see :func:`fold_same_place`)."""
-    if c.note.startswith("format only"):
-        return (
-            "format",
-            c.kind,
-            _paragraph_start(source.text, c.source[0]),
-            _paragraph_start(target.text, c.target[0]),
-        )
-    if _drift_key(c) is not None and len(c.probes) == 1:
-        return ("drift", c.probes[0][0], c.probes[0][2])
-    return None
 
 
 def fold_same_place(changes: Sequence[Change], source: Document, target: Document) -> list[Change]:
@@ -263,40 +247,35 @@ def fold_same_place(changes: Sequence[Change], source: Document, target: Documen
     paragraph ("1. March" and, a sentence later, "2. March") and the word substitutions of
     one aligned pair of passages ("transferred" -> "deployed" and "rear" -> "stern") are told
     together, spans joined, the highest score kept."""
-    groups: dict[tuple[object, ...], list[Change]] = {}
-    for c in changes:
-        key = _place(c, source, target)
-        if key is not None:
-            groups.setdefault(key, []).append(c)
-    out: list[Change] = []
-    for c in changes:
-        key = _place(c, source, target)
-        if key is None or len(groups[key]) == 1:
-            out.append(c)
-            continue
-        group = groups[key]
-        if c is not group[0]:
-            continue
-        s0, s1 = min(x.source[0] for x in group), max(x.source[1] for x in group)
-        t0, t1 = min(x.target[0] for x in group), max(x.target[1] for x in group)
+
+    def place(c: Change) -> tuple[object, ...] | None:
+        if is_format_only(c):
+            s_para = _paragraph_start(source.text, c.source[0])
+            return ("format", c.kind, s_para, _paragraph_start(target.text, c.target[0]))
+        if is_drift(c) and len(c.probes) == 1:
+            return ("drift", c.probes[0][0], c.probes[0][2])
+        return None
+
+    def merge(key: tuple[object, ...], group: list[Change], first: Change) -> Change:
+        s0, s1 = hull(x.source for x in group)
+        t0, t1 = hull(x.target for x in group)
         if key[0] == "format":
             forms = ", ".join(repr(x.target_text) for x in group)
-            note = f"{c.note} ({len(group)} in this paragraph: {forms})"
+            note = f"{first.note} ({len(group)} in this paragraph: {forms})"
         else:
             swaps = "; ".join(f"{x.source_text!r} -> {x.target_text!r}" for x in group)
-            note = f"meaning drift: {swaps}"
-        out.append(
-            replace(
-                max(group, key=lambda x: x.score),
-                source=(s0, s1),
-                target=(t0, t1),
-                source_text=source.text[s0:s1],
-                target_text=target.text[t0:t1],
-                note=note,
-                major=any(x.major for x in group),
-            )
+            note = f"{DRIFT_NOTE}{swaps}"
+        return replace(
+            max(group, key=lambda x: x.score),
+            source=(s0, s1),
+            target=(t0, t1),
+            source_text=source.text[s0:s1],
+            target_text=target.text[t0:t1],
+            note=note,
+            major=any(x.major for x in group),
         )
-    return out
+
+    return fold_groups(changes, place, lambda g: g[0], merge)
 
 
 # --- passages added or dropped inside the aligned region ------------------------------------
@@ -540,10 +519,7 @@ def link_changes(
 
 def changes_of(link: Mapping[str, Any], source: Document, target: Document) -> list[Change]:
     """The :class:`Change` s of one link, sorted by target offset (module docstring)."""
-    pairs: list[tuple[Span, Span]] = []
-    for a in link.get("alignments", ()):
-        s, t = a["source"], a["target"]
-        pairs.append(((int(s[0]), int(s[1])), (int(t[0]), int(t[1]))))
+    pairs = alignment_pairs(link)
     sp, tp = published_date(source), published_date(target)
     found: dict[tuple[str, Span, Span], Change] = {}
     for src_spans, tgt_spans in beads(pairs):
@@ -573,7 +549,7 @@ def changes_of(link: Mapping[str, Any], source: Document, target: Document) -> l
     kept = fold_recurring([c for c in kept if not _weak_drift(c)])
     if str(link.get("relation") or "") not in COMPLETE_RELATIONS:
         # a rewrite or a summary retells quotations in its own words by design, as it abridges
-        kept = [c for c in kept if not c.note.startswith(_RETOLD)]
+        kept = [c for c in kept if not c.note.startswith(RETOLD_NOTE)]
     kept += passage_changes(link, source, target, pairs)
     kept += opening_change(link, source, target, pairs)
     kept += respelled_names(link, source, target)

@@ -1,4 +1,4 @@
-"""Plain records of the fact-diffing kernels.
+"""Plain records of the fact-diffing kernels, and the span and change helpers they share.
 
 Contract:
     Extractors are pure functions ``(text, lang, ...) -> list[Fact]`` over *one sentence or
@@ -24,12 +24,20 @@ Contract:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Protocol, TypeVar
 
-#: Change kinds of the report schema (``negation`` is reported as ``polarity``).
-CHANGE_KINDS = ("number", "date", "name", "quote", "polarity", "other")
+#: A ``(start, end)`` offset span, end-exclusive.
+Span = tuple[int, int]
+
+#: How the notes of two sorts of change start; the link- and story-level rules find them by
+#: it (:func:`is_drift`, :func:`is_format_only`).
+DRIFT_NOTE = "meaning drift: "
+FORMAT_NOTE = "format only"
+
+_Key = TypeVar("_Key", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +83,8 @@ class Change:
     """
 
     kind: str
-    source: tuple[int, int]
-    target: tuple[int, int]
+    source: Span
+    target: Span
     source_text: str
     target_text: str
     note: str
@@ -93,17 +101,132 @@ def lang_base(lang: str | None, default: str = "") -> str:
     return lang.split("-")[0].casefold() if lang else default
 
 
-def fact_span(side: Side, fact: Fact) -> tuple[int, int]:
+class Located(Protocol):
+    """Something found at ``text[start:end]`` of a side's text: a :class:`Fact`, a word."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+def fact_span(side: Side, fact: Located) -> Span:
     """The document span of a fact found in ``side.text``."""
     return side.offset + fact.start, side.offset + fact.end
 
 
-def whole(side: Side) -> tuple[tuple[int, int], str]:
+def whole(side: Side) -> tuple[Span, str]:
     """The document span and text of a whole side, surrounding whitespace trimmed (the
     other side's span of a one-sided change)."""
     lead = len(side.text) - len(side.text.lstrip())
     body = side.text.strip()
     return (side.offset + lead, side.offset + lead + len(body)), body
+
+
+def paired(
+    kind: str,
+    src: Side,
+    tgt: Side,
+    a: Located,
+    b: Located,
+    note: str,
+    score: float,
+    source_value: str | None,
+    target_value: str | None,
+    major: bool = False,
+) -> Change:
+    """A change between ``a``, found in the source passage, and ``b``, found in the target."""
+    return Change(
+        kind,
+        fact_span(src, a),
+        fact_span(tgt, b),
+        a.text,
+        b.text,
+        note,
+        score=score,
+        source_value=source_value,
+        target_value=target_value,
+        major=major,
+    )
+
+
+def one_sided(
+    kind: str,
+    src: Side,
+    tgt: Side,
+    fact: Located,
+    on_source: bool,
+    note: str,
+    score: float,
+    value: str | None,
+) -> Change:
+    """A change for a fact found on one side only (in ``src`` when ``on_source``): the other
+    side's span is its whole passage (:func:`whole`)."""
+    if on_source:
+        span, text = whole(tgt)
+        return Change(
+            kind, fact_span(src, fact), span, fact.text, text, note, score, source_value=value
+        )
+    span, text = whole(src)
+    return Change(
+        kind, span, fact_span(tgt, fact), text, fact.text, note, score, target_value=value
+    )
+
+
+def hull(spans: Iterable[Span]) -> Span:
+    """The smallest span covering all of ``spans``."""
+    starts, ends = zip(*spans, strict=True)
+    return min(starts), max(ends)
+
+
+def overlaps(span: Span, spans: Sequence[Span]) -> bool:
+    """Whether ``span`` shares a character with one of ``spans``."""
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def is_drift(c: Change) -> bool:
+    """A word substitution of :mod:`.drift` (a change of kind ``other`` noted as drift)."""
+    return c.kind == "other" and c.note.startswith(DRIFT_NOTE)
+
+
+def is_format_only(c: Change) -> bool:
+    """A format artefact: the value is unchanged, only its written form is foreign."""
+    return c.note.startswith(FORMAT_NOTE)
+
+
+def fold_groups(
+    changes: Sequence[Change],
+    key: Callable[[Change], _Key | None],
+    pick: Callable[[list[Change]], Change],
+    merge: Callable[[_Key, list[Change], Change], Change],
+) -> list[Change]:
+    """``changes`` with each group of two or more that share a ``key`` (``None``: no group)
+    told as one: ``merge(key, group, rep)`` takes the place of ``rep = pick(group)``, and
+    the group's other changes are left out."""
+    keys = [key(c) for c in changes]
+    groups: dict[_Key, list[Change]] = {}
+    for c, k in zip(changes, keys, strict=True):
+        if k is not None:
+            groups.setdefault(k, []).append(c)
+    reps = {k: pick(group) for k, group in groups.items() if len(group) > 1}
+    out: list[Change] = []
+    for c, k in zip(changes, keys, strict=True):
+        if k is None or k not in reps:
+            out.append(c)
+        elif c is reps[k]:
+            out.append(merge(k, groups[k], c))
+    return out
+
+
+def alignment_pairs(link: Mapping[str, Any]) -> list[tuple[Span, Span]]:
+    """The ``(source, target)`` sentence spans of a report-shaped link's ``alignments``."""
+    out: list[tuple[Span, Span]] = []
+    for a in link.get("alignments", ()):
+        s, t = a["source"], a["target"]
+        out.append(((int(s[0]), int(s[1])), (int(t[0]), int(t[1]))))
+    return out
 
 
 #: A comparer looks at one aligned pair and returns the changes of its kind(s), spans in

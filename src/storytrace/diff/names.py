@@ -47,8 +47,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storytrace.diff.model import Change, Fact, Side, lang_base, whole
-from storytrace.diff.translit import fold, phon, readings, similar
+from .model import Change, Fact, Side, lang_base, one_sided, paired
+from .translit import fold, phon, readings, similar
 
 # A word: letters, with inner apostrophes or hyphens ("O'Brien", "Jean-Claude", "don't").
 WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W\d_])?")
@@ -207,13 +207,14 @@ def name_key(s: str, lang: str | None = None) -> str:
     return fold(" ".join(words), lang)
 
 
-def _stems(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
     """The word and every stem left after removing one known ending (stem >= 4 letters)."""
     out = {word}
     for end in _ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= _MIN_STEM:
             out.add(word[: -len(end)])
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)
@@ -478,34 +479,6 @@ def _latin(text: str) -> bool:
     return bool(letters) and all(ch < "\u0250" for ch in letters)
 
 
-def _span(side: Side, start: int, end: int) -> tuple[int, int]:
-    return (side.offset + start, side.offset + end)
-
-
-def _paired(
-    src: Side,
-    tgt: Side,
-    a: Token | Fact,
-    b: Token | Fact,
-    note: str,
-    score: float,
-    sv: str,
-    tv: str,
-) -> Change:
-    """A name change between ``a`` (a name or pronoun of the source) and ``b`` (the target)."""
-    return Change(
-        "name",
-        _span(src, a.start, a.end),
-        _span(tgt, b.start, b.end),
-        a.text,
-        b.text,
-        note,
-        score=score,
-        source_value=sv,
-        target_value=tv,
-    )
-
-
 def _meets(value: str, keys: Iterable[str], same_lang: bool) -> bool:
     """Does some word of the other side carry this name (up to inflection)?
 
@@ -582,7 +555,7 @@ def _gender_changes(src: Side, tgt: Side) -> list[Change]:
             continue  # "Sie" (you/they) against "er": not a gender flip
         note = f"gender of referent flipped: {ta.text} -> {tb.text}"
         note += f" ({_GENDER_LABEL[ga]} -> {_GENDER_LABEL[gb]})"
-        out.append(_paired(src, tgt, ta, tb, note, 0.7, ga, gb))
+        out.append(paired("name", src, tgt, ta, tb, note, 0.7, ga, gb))
     return out
 
 
@@ -628,7 +601,7 @@ def _person_changes(src: Side, tgt: Side) -> list[Change]:
         return []  # he / she: the gender comparer's business
     note = f"subject changed: {a[0].text} -> {b[0].text} ({_PERSON_LABEL[pa]} -> "
     note += f"{_PERSON_LABEL[pb]})"
-    return [_paired(src, tgt, a[0], b[0], note, 0.6, pa, pb)]
+    return [paired("name", src, tgt, a[0], b[0], note, 0.6, pa, pb)]
 
 
 def compare_names(src: Side, tgt: Side) -> list[Change]:
@@ -662,7 +635,7 @@ def compare_names(src: Side, tgt: Side) -> list[Change]:
             if same_lang and _latin(f.text + other.text):
                 kind = "person" if len(_content_words(f.value)) > 1 else "name"
                 note = f"spelling: {f.text} -> {other.text} (same {kind})"
-                changes.append(_paired(src, tgt, f, other, note, 0.4, f.value, other.value))
+                changes.append(paired("name", src, tgt, f, other, note, 0.4, f.value, other.value))
             continue
         unmatched_s.append(f)
     unmatched_t = [
@@ -680,38 +653,17 @@ def compare_names(src: Side, tgt: Side) -> list[Change]:
 
     for a, b in zip(unmatched_s, unmatched_t, strict=False):
         note = f"name changed: {a.text} -> {b.text}"
-        changes.append(_paired(src, tgt, a, b, note, 0.7 if same_lang else 0.6, a.value, b.value))
+        score = 0.7 if same_lang else 0.6
+        changes.append(paired("name", src, tgt, a, b, note, score, a.value, b.value))
     n = min(len(unmatched_s), len(unmatched_t))
-    t_span, t_text = whole(tgt)
-    s_span, s_text = whole(src)
     for a in unmatched_s[n:]:
         if same_lang or _strong(a):
-            changes.append(
-                Change(
-                    "name",
-                    _span(src, a.start, a.end),
-                    t_span,
-                    a.text,
-                    t_text,
-                    f"name dropped: {a.text}",
-                    score=0.4,
-                    source_value=a.value,
-                )
-            )
+            note = f"name dropped: {a.text}"
+            changes.append(one_sided("name", src, tgt, a, True, note, 0.4, a.value))
     for b in unmatched_t[n:]:
         if same_lang or _strong(b):
-            changes.append(
-                Change(
-                    "name",
-                    s_span,
-                    _span(tgt, b.start, b.end),
-                    s_text,
-                    b.text,
-                    f"name added: {b.text}",
-                    score=0.4,
-                    target_value=b.value,
-                )
-            )
+            note = f"name added: {b.text}"
+            changes.append(one_sided("name", src, tgt, b, False, note, 0.4, b.value))
     if same_lang:
         changes.extend(_gender_changes(src, tgt))
         changes.extend(_person_changes(src, tgt))

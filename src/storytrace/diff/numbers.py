@@ -49,10 +49,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .model import Fact
-
-#: Languages with word tables; others (and ``None``) get digits, percent and scale words.
-LANGS = ("en", "de", "no", "ru", "uk", "fr", "es")
+from .model import Fact, overlaps
 
 _SPACES = " \u00a0\u202f"
 # Digit groups: "1.000.000,5", "22 000", "1,8", "2022". Not after a letter, a mark or a colon
@@ -85,6 +82,10 @@ _ORD_ARTICLES = frozenset(
 _TIME_BEFORE = re.compile(r"(?:\bkl\.?|\bklokka|\bklokken|\bum|\bgegen|\bat|\bà|\bvers)\s*$")
 _CLOCK_BEFORE = re.compile(r"(?:\bkl\.?|\bklokka|\bklokken)\s*$")
 _TIME_AFTER = re.compile(r"\s*(?:uhr\b|h\b|a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"\d{1,2}\.\d{2}")  # "10.30"
+_HOUR = re.compile(r"\d{1,2}")
+_INTEGER = re.compile(r"\d+")
+_DASH = re.compile(r"-|\s*[–—]\s*")
 
 # Scale words after a number; the longest alternative first ("mil millones" before "mil").
 _SCALES: dict[str, dict[str, int]] = {
@@ -256,8 +257,13 @@ def ordinal(n: int) -> str:
 
 def tags(fact: Fact) -> dict[str, str]:
     """The ``detail`` tags of a fact as a dict (flags map to ``""``)."""
+    return tags_of(fact.detail)
+
+
+def tags_of(detail: str) -> dict[str, str]:
+    """Space-separated ``key=value`` tags (or bare flags) as a dict, as :func:`tags`."""
     out: dict[str, str] = {}
-    for item in fact.detail.split():
+    for item in detail.split():
         key, _, val = item.partition("=")
         out[key] = val
     return out
@@ -278,8 +284,9 @@ class _Tok:
     factor: int = 1
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def alternation(words: list[str]) -> str:
+    """A regex alternation of the distinct ``words``, longest first (so the longest wins)."""
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=32)
@@ -288,7 +295,7 @@ def _scale_re(lang: str | None) -> re.Pattern[str]:
     words = list(table) or [w for t in _SCALES.values() for w in t if len(w) > 3]
     if lang != "en":
         words += ["million", "billion"]  # English scale words survive in any text
-    alt = _alternation(sorted(set(words)))
+    alt = alternation(sorted(words))
     return re.compile(rf"[ \u00a0\u202f]?(?:{alt})(?!\w)\.?", re.IGNORECASE)
 
 
@@ -312,7 +319,7 @@ def _word_re(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     for w, n in values.items():
         if "'" in w:
             variants[w.replace("'", "’")] = n
-    pattern = re.compile(rf"(?<!\w)(?:{_alternation(list(variants))})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(list(variants))})(?!\w)", re.IGNORECASE)
     return pattern, variants
 
 
@@ -343,7 +350,7 @@ def _ord_word_re(lang: str) -> tuple[re.Pattern[str], list[int]]:
 @lru_cache(maxsize=32)
 def _vague_re(lang: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<!\w)(?:{_alternation([p for p, _ in _VAGUE[lang]])})(?!\w)", re.IGNORECASE
+        rf"(?<!\w)(?:{alternation([p for p, _ in _VAGUE[lang]])})(?!\w)", re.IGNORECASE
     )
 
 
@@ -396,13 +403,13 @@ def _digit_tokens(text: str, lang: str | None) -> list[_Tok]:
         sm = scale_re.match(after)
         tok = _read_digits(raw, m.group("g"), mark, sm is not None)
         tok.start, tok.end = start, end
-        if re.fullmatch(r"\d{1,2}\.\d{2}", raw) and int(raw[-2:]) < 60:
+        if _CLOCK_TIME.fullmatch(raw) and int(raw[-2:]) < 60:
             before = text[max(0, start - 12) : start].casefold()
             if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
                 continue  # a clock time "kl. 10.30", "10.30 Uhr": not a quantity
         if (
             sm is None
-            and re.fullmatch(r"\d{1,2}", raw)
+            and _HOUR.fullmatch(raw)
             and int(raw) <= 24
             and (_CLOCK_BEFORE.search(text[max(0, start - 12) : start].casefold())
                  or _TIME_AFTER.match(after))
@@ -418,7 +425,7 @@ def _digit_tokens(text: str, lang: str | None) -> list[_Tok]:
         if pm := _PCT.match(after):
             tok.pct, tok.year = True, False
             tok.end += len(pm.group())
-        elif re.fullmatch(r"\d+", raw) and not tok.scaled:
+        elif _INTEGER.fullmatch(raw) and not tok.scaled:
             _ordinal_suffix(text, tok, lang)
         out.append(tok)
     return out
@@ -452,12 +459,12 @@ def _word_tokens(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_To
     scale_re = _scale_re(lang)
     out: list[_Tok] = []
     for m in pattern.finditer(text):
-        if _overlaps(m.span(), taken):
+        if overlaps(m.span(), taken):
             continue
         n = values[m.group().casefold()]
         tok = _Tok(m.start(), m.end(), Decimal(n), word=True)
         sm = scale_re.match(text, m.end())
-        if sm is not None and not _overlaps(sm.span(), taken):
+        if sm is not None and not overlaps(sm.span(), taken):
             tok.factor = _scale_of(lang, sm.group())
             tok.value *= tok.factor
             tok.end = sm.end() - (1 if sm.group().endswith(".") else 0)
@@ -469,10 +476,6 @@ def _word_tokens(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_To
             tok.end = pm.end()
         out.append(tok)
     return out
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in taken)
 
 
 def _merge_ranges(text: str, toks: list[_Tok], lang: str | None) -> list[tuple[_Tok, _Tok | None]]:
@@ -491,7 +494,7 @@ def _merge_ranges(text: str, toks: list[_Tok], lang: str | None) -> list[tuple[_
             continue
         gap = text[a.end : b.start]
         head = text[max(0, a.start - 16) : a.start].casefold()
-        dash = re.fullmatch(r"-|\s*[–—]\s*", gap) is not None
+        dash = _DASH.fullmatch(gap) is not None
         ranged = dash or re.fullmatch(rf"\s+(?:{words})\s+", gap, re.IGNORECASE) is not None
         if between and re.search(rf"(?<!\w)(?:{between[0]})\s+$", head):
             ranged = ranged or re.fullmatch(rf"\s+(?:{between[1]})\s+", gap, re.I) is not None
@@ -562,7 +565,7 @@ def numbers(text: str, lang: str | None) -> list[Fact]:
         toks += _word_tokens(text, code, taken)
         pattern, ords = _ord_word_re(code)
         for m in pattern.finditer(text):
-            if not _overlaps(m.span(), taken):
+            if not overlaps(m.span(), taken):
                 n = ords[int(next(k for k, v in m.groupdict().items() if v)[1:])]
                 toks.append(_Tok(m.start(), m.end(), Decimal(n), ord=True, word=True))
         toks.sort(key=lambda t: t.start)
@@ -571,7 +574,7 @@ def numbers(text: str, lang: str | None) -> list[Fact]:
         taken = [(f.start, f.end) for f in facts]
         values = dict(_VAGUE[code])
         for m in _vague_re(code).finditer(text):
-            if _overlaps(m.span(), taken):
+            if overlaps(m.span(), taken):
                 continue
             val = values[re.sub(r"\s+", " ", m.group().casefold())]
             tag = "vague" if val.startswith("~") else ""

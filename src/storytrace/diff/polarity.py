@@ -32,7 +32,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from storytrace.diff.model import Change, Fact, Side, fact_span, lang_base, whole
+from .model import Change, Fact, Side, fact_span, lang_base, whole
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|n['’]t\b", re.IGNORECASE)
 

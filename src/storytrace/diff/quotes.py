@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from storytrace.diff.model import Change, Fact, Side, fact_span, lang_base, whole
-from storytrace.diff.names import WORD, names, same_name
+from .model import Change, Fact, Side, fact_span, lang_base, one_sided, paired
+from .names import WORD, names, same_name
 
 #: Word-level similarity (difflib ratio over folded words, plural endings and hyphens
 #: ignored) under which a paired quote counts as reworded within one language. Quotes are
@@ -42,6 +42,8 @@ REWORD_BAR = 0.75
 #: A target quote no longer than this share of its source's words, all of them found in order
 #: in the source, is reported as cut short.
 CUT_SHARE = 0.85
+#: How the note of a quotation the target no longer quotes starts (a rewrite's retelling).
+RETOLD_NOTE = "quotation removed or turned into reported speech"
 
 # Pairs of marks, inner span at most 800 characters. Apostrophes inside words ("didn’t",
 # "Peter's") are not closing marks: a closing ’ or ' must not be followed by a letter.
@@ -220,6 +222,11 @@ def _speaker(text: str, start: int, end: int, lang: str | None) -> str:
 
 def quotes(text: str, lang: str | None) -> list[Fact]:
     """Quotations in ``text`` in order; see the module docstring for the contract."""
+    return list(_quotes(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _quotes(text: str, lang: str | None) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     dialogue = {(m.start(1), m.end(1)) for m in _DIALOGUE.finditer(text)}
     for first, last in _spans(text):
@@ -237,7 +244,7 @@ def quotes(text: str, lang: str | None) -> list[Fact]:
         if not speaker:
             speaker = _speaker(text, start, end, lang)
         facts.append(Fact("quote", start, end, span, " ".join(words), detail=speaker))
-    return facts
+    return tuple(facts)
 
 
 # --- comparison ---------------------------------------------------------------------------
@@ -354,15 +361,6 @@ def _unquoted(fact: Fact, other: Side) -> bool:
     return sum(w[:5] in pool for w in words) >= 0.7 * len(words)
 
 
-def _paired(
-    src: Side, tgt: Side, a: Fact, b: Fact, note: str, score: float, sv: str | None, tv: str | None
-) -> Change:
-    """A change between the paired quotes ``a`` (source) and ``b`` (target)."""
-    return Change(
-        "quote", fact_span(src, a), fact_span(tgt, b), a.text, b.text, note, score, sv, tv
-    )
-
-
 def _named(side: Side, speaker: str) -> bool:
     """Does the passage name ``speaker`` (a name) anywhere, as in "Councillor Natarajan called
     it “…”", where the speaker comes first in a form the attribution patterns do not read?"""
@@ -378,7 +376,6 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
     """
     same_lang = lang_base(src.lang) == lang_base(tgt.lang)
     s_quotes, t_quotes = quotes(src.text, src.lang), quotes(tgt.text, tgt.lang)
-    t_span, t_text = whole(tgt)
     out: list[Change] = []
     for a, b in _pair(s_quotes, t_quotes, same_lang):
         if a is None:
@@ -388,12 +385,10 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
                 continue  # the target quotes something else: a pairing doubt, not a change
             if same_lang and _unquoted(a, tgt):
                 note = f"quote marks dropped: {a.text!r} now reads as narration"
-                out.append(Change("quote", fact_span(src, a), t_span, a.text, t_text, note, 0.5,
-                                  a.value, None))  # fmt: skip
+                out.append(one_sided("quote", src, tgt, a, True, note, 0.5, a.value))
             else:
-                note = f"quotation removed or turned into reported speech: {a.text!r}"
-                out.append(Change("quote", fact_span(src, a), t_span, a.text, t_text, note, 0.4,
-                                  a.value, None))  # fmt: skip
+                note = f"{RETOLD_NOTE}: {a.text!r}"
+                out.append(one_sided("quote", src, tgt, a, True, note, 0.4, a.value))
             continue
         if (
             a.detail
@@ -414,7 +409,7 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
             # across languages the speaker often follows a dialogue dash or a verb-first
             # clause ("sa ordfører ...") that the attribution patterns miss: not reported
             note = f"quote lost its attribution (was: {a.detail})"
-            out.append(_paired(src, tgt, a, b, note, 0.5, a.detail, None))
+            out.append(paired("quote", src, tgt, a, b, note, 0.5, a.detail, None))
         if not same_lang:
             continue
         sw, tw = a.value.split(), b.value.split()
@@ -425,10 +420,10 @@ def compare_quotes(src: Side, tgt: Side) -> list[Change]:
             continue  # "This is the most important ..." quoted as "the most important ..."
         if lost is not None:
             note = f"quote cut short: lost {lost!r}"
-            out.append(_paired(src, tgt, a, b, note, 0.7, a.value, b.value))
+            out.append(paired("quote", src, tgt, a, b, note, 0.7, a.value, b.value))
             continue
         ratio = _ratio(sw, tw)
         if ratio < REWORD_BAR and _cut(tw, sw) is None:
             note = f"quote reworded (word similarity {ratio:.2f})"
-            out.append(_paired(src, tgt, a, b, note, 0.6, a.value, b.value))
+            out.append(paired("quote", src, tgt, a, b, note, 0.6, a.value, b.value))
     return out

@@ -31,19 +31,10 @@ from typing import Any
 
 from ..models import Document
 from .drift import content_words
-from .model import Change, lang_base
+from .model import Change, Span, alignment_pairs, is_drift, lang_base
 
-Span = tuple[int, int]
 #: (this document's sentence, source document id, source sentence)
 _Anc = tuple[Span, str, Span]
-
-
-def _pairs(link: Mapping[str, Any]) -> list[tuple[Span, Span]]:
-    out = []
-    for a in link.get("alignments", ()):
-        s, t = a["source"], a["target"]
-        out.append(((int(s[0]), int(s[1])), (int(t[0]), int(t[1]))))
-    return out
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -56,7 +47,7 @@ def _ancestry(links: Sequence[Mapping[str, Any]]) -> dict[str, list[_Anc]]:
     for link in links:
         if not link.get("tree", True):
             continue
-        for s, t in _pairs(link):
+        for s, t in alignment_pairs(link):
             anc.setdefault(str(link["target"]), []).append((t, str(link["source"]), s))
             # the source's own sentence is its own ancestor (a link from a source to a
             # derived version collated as a sibling still shares the source sentence)
@@ -70,10 +61,6 @@ def _common_source(c: Change, link: Mapping[str, Any], anc: Mapping[str, list[_A
         return False
     theirs = [(d, s) for span, d, s in anc.get(str(link["target"]), ()) if _overlap(span, c.target)]
     return any(da == db and _overlap(sa, sb) for da, sa in mine for db, sb in theirs)
-
-
-def _drift(c: Change) -> bool:
-    return c.kind == "other" and c.note.startswith("meaning drift: ")
 
 
 def _renders_alike(
@@ -93,7 +80,7 @@ def _renders_alike(
         doc = docs.get(str(other["target"]))
         if doc is None or lang_base(doc.lang) != lang_base(target.lang):
             continue
-        for s, t in _pairs(other):
+        for s, t in alignment_pairs(other):
             if not _overlap(s, c.source):
                 continue
             stems = {w.stem for w in content_words(doc.text[t[0] : t[1]], doc.lang)}
@@ -104,7 +91,7 @@ def _renders_alike(
 
 def _said(c: Change, link: Mapping[str, Any], said: set[tuple[str, str, str]]) -> bool:
     """Is this sibling drift a substitution a tree link reports for the same document?"""
-    if not _drift(c):
+    if not is_drift(c):
         return False
     a, b = c.source_text.casefold(), c.target_text.casefold()
     return (str(link["target"]), a, b) in said or (str(link["source"]), b, a) in said
@@ -121,7 +108,7 @@ def filter_story(
         for link, changes in entries
         if link.get("tree", True)
         for c in changes
-        if _drift(c)
+        if is_drift(c)
     }
     out: list[list[Change]] = []
     for link, changes in entries:
@@ -140,6 +127,6 @@ def filter_story(
             if o is not link and o.get("tree", True) and o["source"] == link["source"]
         ]
         out.append(
-            [c for c in changes if not (_drift(c) and _renders_alike(c, link, others, docs))]
+            [c for c in changes if not (is_drift(c) and _renders_alike(c, link, others, docs))]
         )
     return out
