@@ -67,6 +67,11 @@ def test_story_tree_shows_relation_coverage_and_top_changes() -> None:
     assert "2 more change(s)" in text
 
 
+def test_story_tree_without_changes_shows_no_count() -> None:
+    text = render(story_tree(STORY, {"a": "en", "b": "de"}, changes=0))
+    assert "more change" not in text and "22,000" not in text
+
+
 def test_story_tree_without_links_is_none() -> None:
     assert story_tree({**STORY, "links": []}, {}) is None
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from ..ingest.run import iter_documents
 from ..link.run import load_derived, load_stories, stories_json
 from ..options import Options
-from ..report.terminal import changes_table, documents_table, story_facts, story_tree
+from ..report.terminal import changes_table, doc_facts, documents_table, story_tree
 from .common import console, opened_store, read_store_option
 
 
@@ -45,14 +45,14 @@ def show_cmd(story: str, db: Path, as_json: bool) -> None:
                 click.echo(json.dumps(s, ensure_ascii=False))
             return
         for s in chosen:
-            langs, span = story_facts(s, store)
+            docs = list(iter_documents(store, s["documents"]))
+            langs, span = doc_facts(docs)
             out.rule(Text(f"{s['id']}  {s['title']}", style="bold"))
             out.print(
                 f"{len(s['documents'])} document(s) in {', '.join(langs) or '?'}"
                 + (f", {span}" if span else "")
                 + (f"; origin {s['origin']}" if s.get("origin") else "; origin unknown")
             )
-            docs = list(iter_documents(store, s["documents"]))
             out.print(documents_table(docs, width=out.width))
             tree = story_tree(s, {d.id: d.lang for d in docs}, changes=0)
             if tree is not None:

@@ -11,7 +11,7 @@ from rich.console import Console
 from ..errors import StorytraceError
 from ..ingest.run import iter_documents
 from ..pipeline import TraceResult, report_parts, trace_inputs
-from ..report.json import write_report
+from ..report.json import build_report, write_report
 from ..report.terminal import documents_table, print_problems, stories_table, story_tree
 from ..store import Store
 from .common import (
@@ -91,8 +91,7 @@ def trace_cmd(
             n = write_report(json_path, iter_documents(store, ids), stories)
             out.print(f"wrote {n} documents and {len(stories)} stories to {json_path}")
         if html_path is not None:
-            from ..report.html import write_html
-            from ..report.json import build_report
+            from ..report.html import write_html  # Jinja2 only when asked for
 
             write_html(html_path, build_report(iter_documents(store, ids), stories))
             out.print(f"wrote the HTML report to {html_path}")

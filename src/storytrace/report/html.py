@@ -26,7 +26,7 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -178,7 +178,6 @@ class DocInfo:
     source: str
     href: str | None
     chars: int
-    present: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +228,6 @@ class LinkView:
     changes: list[ChangeInfo]
     source_html: Markup
     target_html: Markup
-    kinds: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +270,7 @@ class ReportIndex:
     def doc_info(self, doc_id: str) -> DocInfo:
         d = self.docs.get(doc_id)
         if d is None:
-            return DocInfo(doc_id, "?", "", "", "", None, 0, False)
+            return DocInfo(doc_id, "?", "", "", "", None, 0)
         title = text_or(d.get("title")).strip()
         return DocInfo(
             id=doc_id,
@@ -282,7 +280,6 @@ class ReportIndex:
             source=text_or(d.get("source")),
             href=safe_href(d.get("url")) or safe_href(d.get("source")),
             chars=len(text_or(d.get("text"))),
-            present=True,
         )
 
     def unassigned(self) -> list[DocInfo]:
@@ -356,10 +353,8 @@ def link_view(
     changes: list[ChangeInfo] = []
     src_spans: list[Span] = []
     tgt_spans: list[Span] = []
-    kinds: dict[str, int] = {}
     for i, ch in enumerate(c for c in link.get("changes") or [] if isinstance(c, Mapping)):
         kind = text_or(ch.get("kind"), "other")
-        kinds[kind] = kinds.get(kind, 0) + 1
         info = ChangeInfo(
             i,
             kind,
@@ -402,7 +397,6 @@ def link_view(
         changes=changes,
         source_html=document_markup(index.docs.get(str(link.get("source"))), sid, src_spans),
         target_html=document_markup(index.docs.get(str(link.get("target"))), sid, tgt_spans),
-        kinds=kinds,
     )
 
 

@@ -71,10 +71,15 @@ def print_problems(console: Console, problems: Sequence[Problem], *, verbose: bo
         )
 
 
+def doc_facts(docs: Iterable[Document]) -> tuple[list[str], str]:
+    """The languages of ``docs`` and the span of their publication dates."""
+    rows = list(docs)
+    return sorted({d.lang for d in rows if d.lang}), date_span(d.published or "" for d in rows)
+
+
 def story_facts(story: Mapping[str, Any], store: Store) -> tuple[list[str], str]:
-    """The languages of a story's documents and the span of their publication dates."""
-    docs = list(store.documents(list(story["documents"])))
-    return sorted({d.lang for d in docs if d.lang}), date_span(d.published or "" for d in docs)
+    """:func:`doc_facts` of a story's documents, read from ``store``."""
+    return doc_facts(store.documents(list(story["documents"])))
 
 
 def stories_table(
@@ -109,8 +114,9 @@ def change_rank(change: Mapping[str, Any]) -> tuple[int, float, int]:
     return major, -float(change.get("score", 0.0)), _KIND_RANK.get(str(change.get("kind")), 5)
 
 
-def top_changes(link: Mapping[str, Any], n: int = 3) -> list[Mapping[str, Any]]:
-    """The ``n`` most important changes of a link (see :func:`change_rank`)."""
+def top_changes(link: Mapping[str, Any], n: int | None = 3) -> list[Mapping[str, Any]]:
+    """The ``n`` most important changes of a link (all when ``n`` is None), most important
+    first (see :func:`change_rank`)."""
     return sorted(link.get("changes", []), key=change_rank)[:n]
 
 
@@ -131,7 +137,7 @@ def change_line(change: Mapping[str, Any], width: int = 48) -> Text:
     return line
 
 
-def changes_table(link: Mapping[str, Any], *, limit: int | None = None) -> Table:
+def changes_table(link: Mapping[str, Any]) -> Table:
     """Every change of one link, most important first."""
     table = Table(
         title=f"Changes {link['source']} → {link['target']}",
@@ -143,7 +149,7 @@ def changes_table(link: Mapping[str, Any], *, limit: int | None = None) -> Table
     table.add_column("source", overflow="fold", max_width=40)
     table.add_column("target", overflow="fold", max_width=40)
     table.add_column("note", overflow="fold", max_width=48)
-    for c in sorted(link.get("changes", []), key=change_rank)[:limit]:
+    for c in top_changes(link, None):
         table.add_row(
             str(c.get("kind", "other")),
             Text("major", style="red") if c.get("severity") == "major" else "",
@@ -159,7 +165,8 @@ def story_tree(
 ) -> Tree | None:
     """The derivation forest of one story as a rich tree: one line per version with its
     language, the relation to its parent and the coverage of both sides, and under it the
-    ``changes`` most important fact changes of that link."""
+    ``changes`` most important fact changes of that link and how many more there are
+    (``changes=0``: none and no count, for a caller that prints every change below)."""
     links = [lk for lk in story.get("links", []) if lk.get("tree", True)]
     if not links:
         return None
@@ -185,7 +192,7 @@ def story_tree(
             for change in top_changes(lk, changes):
                 child.add(change_line(change))
             hidden = len(lk.get("changes", [])) - changes
-            if hidden > 0:
+            if hidden > 0 and changes > 0:  # changes=0: the caller (show) lists them all
                 child.add(Text(f"… {hidden} more change(s) (storytrace show)", style="dim"))
             add(child, str(lk["target"]))
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,8 +115,7 @@ class Catalog:
     def __init__(self, db: str | Path, *, cache_size: int = CACHE_STORIES) -> None:
         self.store = ReadOnlySQLiteStore(db)
         self._lock = threading.Lock()
-        self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self._cache_size = cache_size
+        self._reports = lru_cache(maxsize=cache_size)(self._load_report)
         self._text_hits = lru_cache(maxsize=CACHE_SEARCHES)(self._documents_containing)
         with self._lock:
             stories = stories_json(load_stories(self.store), None, load_derived(self.store))
@@ -150,20 +148,13 @@ class Catalog:
 
     def story_report(self, sid: str) -> dict[str, Any] | None:
         """A ``storytrace.report/1`` dict holding story ``sid`` and its documents, or None."""
-        entry = self.entries.get(sid)
-        if entry is None:
-            return None
+        return self._reports(sid) if sid in self.entries else None
+
+    def _load_report(self, sid: str) -> dict[str, Any]:
+        story = self.entries[sid].story
         with self._lock:
-            cached = self._cache.get(sid)
-            if cached is not None:
-                self._cache.move_to_end(sid)
-                return cached
-            docs = list(self.store.documents(entry.story["documents"]))
-            report = build_report(docs, [entry.story])
-            self._cache[sid] = report
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-            return report
+            docs = list(self.store.documents(story["documents"]))
+        return build_report(docs, [story])
 
     def _documents_containing(self, needle: str) -> frozenset[str]:
         """Ids of the documents whose text contains ``needle`` (case-folded): a scan of
