@@ -217,9 +217,6 @@ def bench_trace(inputs: Path) -> dict[str, Any]:
     }
 
 
-git_commit = benchrecord.git_commit
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sentences", type=int, default=40, help="synthetic pair size")
@@ -236,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {
         "benchmark": "align",
         "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "commit": git_commit(),
+        "commit": benchrecord.git_commit(),
         "machine": machine(),
     }
     print("machine:", json.dumps(result["machine"]), "commit:", result["commit"])

@@ -3,39 +3,33 @@
 Contract: ``git_commit()`` is the short commit of the working tree with ``-dirty`` when
 tracked files differ (``None`` outside git); ``cpu_model()`` the CPU's model name from
 ``/proc/cpuinfo`` (``None`` where there is none); ``append_record(path, record)`` appends
-``record`` as one JSON line to ``path`` (creating folders) and says where it went.
+``record`` as one JSON line to ``path`` (creating folders) and says where it went;
+``markdown_table(headers, rows)`` is the Markdown table the benchmarks print (cells as
+``str``).
 """
 
 from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _git(*args: str, check: bool) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=REPO, check=check, capture_output=True, text=True, timeout=10
+    ).stdout.strip()
+
+
 def git_commit() -> str | None:
     """Short commit of the working tree, with ``-dirty`` when tracked files changed."""
     try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPO,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=REPO,
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
+        head = _git("rev-parse", "--short", "HEAD", check=True)
+        dirty = _git("status", "--porcelain", "--untracked-files=no", check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     return head + ("-dirty" if dirty else "") if head else None
@@ -59,3 +53,10 @@ def append_record(path: str | Path, record: Mapping[str, Any]) -> None:
     with out.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"appended to {out}")
+
+
+def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """``headers`` and ``rows`` as a Markdown table, one line each."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
+    return "\n".join(lines)

@@ -1,6 +1,6 @@
 """Fact-change benchmark: precision and recall of ``storytrace.diff.compare_sentences``.
 
-A generated set (``changes_pool.py``: eight news frames written in en, de, no, ru, uk, fr, es)
+A generated set (``changes_pool.py``: nine news frames written in en, de, no, ru, uk, fr, es)
 of aligned sentence pairs, the same language or a translation (source and target language
 drawn at random):
 
@@ -50,6 +50,8 @@ from storytrace.diff.model import Change, Side  # noqa: E402
 
 RESULTS = HERE / "results" / "changes.jsonl"
 KINDS = ("number", "date", "name")
+#: The frame slots (``changes_pool``) where a change of each kind can be planted.
+SLOTS_OF = {"number": {"N", "P", "M", "O", "G"}, "date": {"D", "R", "X", "W"}, "name": {"C", "S"}}
 
 
 @dataclass
@@ -92,8 +94,8 @@ def _plant(
     f: pool.Facts, slots: set[str], kinds: list[str], rng: random.Random
 ) -> tuple[pool.Facts, pool.Facts, str, str, str]:
     """Source facts, target facts, kind, slot and a label of the planted change."""
-    kind = rng.choice([k for k in kinds if _slots_for(k) & slots])
-    slot = rng.choice(sorted(_slots_for(kind) & slots))
+    kind = rng.choice([k for k in kinds if SLOTS_OF[k] & slots])
+    slot = rng.choice(sorted(SLOTS_OF[kind] & slots))
     src, tgt = f, replace(f)
     if slot == "N":
         n = f.count
@@ -148,12 +150,6 @@ def _plant(
         tgt.speaker = (f.speaker + rng.randint(1, len(pool.PEOPLE) - 1)) % len(pool.PEOPLE)
         what = "speaker replaced"
     return src, tgt, kind, slot, what
-
-
-def _slots_for(kind: str) -> set[str]:
-    return {"number": {"N", "P", "M", "O", "G"}, "date": {"D", "R", "X", "W"}, "name": {"C", "S"}}[
-        kind
-    ]
 
 
 def _langs(rng: random.Random) -> tuple[str, str]:
@@ -323,26 +319,22 @@ def _fmt(v: float | None) -> str:
     return "   -  " if v is None else f"{v:6.3f}"
 
 
+def _line(name: str, r: dict[str, Any]) -> str:
+    return (
+        f"{name:<10} {r['planted']:>7} {r['tp']:>5} {r['fp']:>5} {r['fn']:>5}"
+        f" {_fmt(r['precision'])} {_fmt(r['recall'])}"
+    )
+
+
 def print_table(res: dict[str, Any]) -> None:
     head = f"{'':<10} {'planted':>7} {'TP':>5} {'FP':>5} {'FN':>5} {'prec.':>6} {'recall':>6}"
     for title, rows in (("kind", res["per_kind"]), ("target language", res["per_language"])):
         print(f"\nby {title}")
         print(head)
         for name, r in rows.items():
-            print(
-                f"{name:<10} {r['planted']:>7} {r['tp']:>5} {r['fp']:>5} {r['fn']:>5}"
-                f" {_fmt(r['precision'])} {_fmt(r['recall'])}"
-            )
-    r = res["overall"]
-    print(
-        f"{'overall':<10} {r['planted']:>7} {r['tp']:>5} {r['fp']:>5} {r['fn']:>5}"
-        f" {_fmt(r['precision'])} {_fmt(r['recall'])}"
-    )
-    r = res["overall_number_date"]
-    print(
-        f"{'num+date':<10} {r['planted']:>7} {r['tp']:>5} {r['fp']:>5} {r['fn']:>5}"
-        f" {_fmt(r['precision'])} {_fmt(r['recall'])}"
-    )
+            print(_line(name, r))
+    print(_line("overall", res["overall"]))
+    print(_line("num+date", res["overall_number_date"]))
     a = res["artefacts"]
     if a:
         print(
@@ -365,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-record", action="store_true", help="do not append to --results")
     args = ap.parse_args(argv)
     names = any(getattr(c, "__name__", "") == "compare_names" for c in DEFAULT_COMPARERS)
-    mach, commit = ib.machine(), ib._git_commit()
+    mach, commit = ib.machine(), benchrecord.git_commit()
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     comparers = [getattr(c, "__name__", repr(c)) for c in DEFAULT_COMPARERS]
     print(

@@ -89,9 +89,6 @@ FRAMES: list[dict[str, str]] = [
         "fr": "{S} est arrivé à {C} {R} avec une délégation de {N} experts.",
         "es": "{S} llegó a {C} {R} con una delegación de {N} expertos.",
     },
-]
-
-FRAMES.append(
     {
         "en": "The {O} brigade lost {G} of its vehicles near {C}.",
         "de": "Die {O} Brigade verlor bei {C} {G} ihrer Fahrzeuge.",
@@ -100,8 +97,8 @@ FRAMES.append(
         "uk": "{O} бригада втратила біля міста {C} {G} своєї техніки.",
         "fr": "La {O} brigade a perdu {G} de ses véhicules près de {C}.",
         "es": "La {O} brigada perdió {G} de sus vehículos cerca de {C}.",
-    }
-)
+    },
+]
 
 #: Speakers: (en, de, no, ru, uk, fr, es).
 PEOPLE = [

@@ -19,13 +19,16 @@ What it generates (deterministic for a given ``--seed``)::
     OUT_DIR/manifest.json       generator version, seed, parameters and counts per
                                 language / relation / format
 
-Text comes from the hand-written parallel sentence pool in ``corpusgen_pool.py`` (same index =
-same meaning in en, de, ru, no, fr, es, uk).  A story is an original article of 8-20 sentences
-from one news domain with story-specific facts (person, city, organisation, date, numbers
-formatted per locale), and derived documents: verbatim copies on other sites, excerpts (first
-25-50 % of paragraphs), translations (same sentence indices in another language, same facts),
-rewrites (one changed number / date / name, or reordered paragraphs) and mashup pages (halves
-of two stories, listed in both).  Most stories are singletons (distractors).
+Sentences are the hand-written parallel frames of ``corpusgen_lex.py`` (same index = same
+meaning in en, de, ru, no, fr, es, uk), filled with generated names and locale-formatted
+numbers, dates and quantities (``corpusgen_text.py``); page boilerplate comes from
+``corpusgen_pool.py``.  A story is an original article of 6-14 sentences from one news domain
+with story-specific facts (three people with roles, places and organisations, a date), and
+derived documents: verbatim copies on other sites, excerpts (first 25-50 % of paragraphs),
+translations (same sentences in another language, same facts), rewrites (one changed number /
+date / name, or reordered paragraphs) and mashup pages (halves of two stories, listed in
+both).  Most stories are singletons (distractors); a few report the same event as an earlier
+story, written independently (hard negatives, ``same_event_as`` in truth.json).
 
 Usage::
 
@@ -99,8 +102,6 @@ class Doc:
     key: int
     story: int
     lang: str
-    headline: int
-    headline_num: int
     parts: tuple[Part, ...]
     relation: str  # "origin" or one of RELATIONS
     parents: tuple[int, ...]
@@ -291,6 +292,7 @@ def build_corpus(params: Params) -> Corpus:
         when = start + timedelta(minutes=rng.randrange(730 * 24 * 60))
         facts = _random_facts(rng, when, domain)
         twin: Story | None = None
+        avoid: frozenset[int] = frozenset()  # the twin's frames: written independently
         if stories and rng.random() < params.same_event_share:
             twin = stories[rng.randrange(len(stories))]
             domain = twin.domain
@@ -306,18 +308,17 @@ def build_corpus(params: Params) -> Corpus:
                 day=tf.day,
             )
             when = t.published + timedelta(minutes=rng.randint(10, 24 * 60))
-        avoid = (
-            frozenset(s[0] for p in out[twin.origin].parts[0].paras for s in p) if twin else None
-        )
-        heads = [i for i, d in enumerate(pool.HEADLINE_DOMAINS) if d == domain]
-        head = rng.choice(heads)
+            avoid = frozenset(s[0] for p in t.parts[0].paras for s in p)
+        # A pool headline and its number, no longer rendered (the title is the lede's first
+        # clause): still drawn, so a seed gives the same corpus as before.
+        head = rng.choice([i for i, d in enumerate(pool.HEADLINE_DOMAINS) if d == domain])
+        if _HEAD_HAS_NUMBER[head]:
+            _draw_number(rng)
         origin = Doc(
             len(out),
             si,
             lang,
-            head,
-            _draw_number(rng) if _HEAD_HAS_NUMBER[head] else 0,
-            (Part(facts, _original_paras(rng, domain, avoid or frozenset())),),
+            (Part(facts, _original_paras(rng, domain, avoid)),),
             "origin",
             (),
             "original article",
@@ -325,8 +326,9 @@ def build_corpus(params: Params) -> Corpus:
             site=rng.choice(native[lang]),
         )
         out.append(origin)
-        story = Story(si, domain, origin.key, [origin.key])
-        story.same_event_as = twin.index if twin else None
+        story = Story(
+            si, domain, origin.key, [origin.key], same_event_as=twin.index if twin else None
+        )
         used = [lang]
         for _ in range(size - 1):
             parent = origin if rng.random() < 0.65 else out[rng.choice(story.docs)]
@@ -353,8 +355,6 @@ def build_corpus(params: Params) -> Corpus:
             len(out),
             a_story.index,
             a.lang,
-            a.headline,
-            a.headline_num,
             (Part(pa.facts, first), Part(pb.facts, second)),
             "mashup",
             (a.key, b.key),

@@ -279,18 +279,22 @@ def brands() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-#: gender x first name x surname: index = (gender * 20 + first) * N_SURNAMES + surname
+#: gender x first name x surname: index = (gender * N_FIRST + first) * N_SURNAMES + surname
+N_FIRST = len(_FIRST["m"])
 N_SURNAMES = len(surnames())
-N_PERSONS = 2 * 20 * N_SURNAMES
+N_PERSONS = 2 * N_FIRST * N_SURNAMES
+
+
+def gender(index: int) -> str:
+    """Gender "m"/"f" of generated person ``index``."""
+    return "mf"[index // N_SURNAMES // N_FIRST % 2]
 
 
 def person(index: int, lang: str) -> tuple[str, str]:
     """(name as ``lang`` writes it, gender "m"/"f") of generated person ``index``."""
-    gender_first, surname = divmod(index, N_SURNAMES)
-    gender, first = divmod(gender_first, 20)
-    g = "mf"[gender % 2]
-    fl, fc = _FIRST[g][first]
-    sl, sc = surnames()[surname]
+    g = gender(index)
+    fl, fc = _FIRST[g][index // N_SURNAMES % N_FIRST]
+    sl, sc = surnames()[index % N_SURNAMES]
     return f"{spell(fl, fc, lang)} {spell(sl, sc, lang)}", g
 
 

@@ -198,10 +198,9 @@ def _original_paras(
 
 def _same_gender_person(rng: random.Random, index: int) -> int:
     """Another generated person of the same gender (rewrites change a name)."""
-    gender = index // lex.N_SURNAMES // 20 % 2
     while True:
         other = _zipf(rng, lex.N_PERSONS)
-        if other != index and other // lex.N_SURNAMES // 20 % 2 == gender:
+        if other != index and lex.gender(other) == lex.gender(index):
             return other
 
 

@@ -208,9 +208,6 @@ def ensure_corpus(
     return folder / "input", time.perf_counter() - started
 
 
-_git_commit = benchrecord.git_commit  # other benchmarks call ib._git_commit()
-
-
 def machine() -> dict[str, Any]:
     """CPU count and model, memory, Python and OS."""
     info: dict[str, Any] = {
@@ -229,22 +226,32 @@ def machine() -> dict[str, Any]:
     return info
 
 
+_TABLE_HEAD = (
+    "docs", "seconds", "docs/s", "per-doc ms", "peak RSS tree MB", "maxrss self / workers MB",
+    "CPU ms/doc", "workers", "problems (fatal)", "stored new / dup", "all runs (s)",
+)  # fmt: skip
+
+
 def _table(rows: list[dict[str, Any]]) -> str:
-    head = (
-        "| docs | seconds | docs/s | per-doc ms | peak RSS tree MB | maxrss self / workers MB"
-        " | CPU ms/doc | workers | problems (fatal) | stored new / dup | all runs (s) |"
+    return benchrecord.markdown_table(
+        _TABLE_HEAD,
+        (
+            (
+                f"{r['docs']:,}",
+                f"{r['seconds']:.1f}",
+                f"{r['docs_per_s']:.0f}",
+                f"{r['per_doc_ms']:.2f}",
+                f"{r['peak_rss_tree_mb']:.0f}",
+                f"{r['maxrss_self_mb']:.0f} / {r['maxrss_children_mb']:.0f}",
+                f"{r.get('cpu_ms_per_doc', float('nan')):.2f}",
+                r["workers"],
+                f"{r['problems']} ({r['fatal']})",
+                f"{r['added']:,} / {r['existing']:,}",
+                ", ".join(f"{x:.1f}" for x in r.get("runs_seconds", [r["seconds"]])),
+            )
+            for r in rows
+        ),
     )
-    lines = [head, "|---" * 11 + "|"]
-    for r in rows:
-        lines.append(
-            f"| {r['docs']:,} | {r['seconds']:.1f} | {r['docs_per_s']:.0f} | "
-            f"{r['per_doc_ms']:.2f} | {r['peak_rss_tree_mb']:.0f} | "
-            f"{r['maxrss_self_mb']:.0f} / {r['maxrss_children_mb']:.0f} | "
-            f"{r.get('cpu_ms_per_doc', float('nan')):.2f} | {r['workers']} | "
-            f"{r['problems']} ({r['fatal']}) | {r['added']:,} / {r['existing']:,} | "
-            f"{', '.join(f'{x:.1f}' for x in r.get('runs_seconds', [r['seconds']]))} |"
-        )
-    return "\n".join(lines)
 
 
 def _targets(rows: list[dict[str, Any]], cores: int | None) -> list[str]:
@@ -369,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     work.mkdir(parents=True, exist_ok=True)
     mach = machine()
-    commit = _git_commit()
+    commit = benchrecord.git_commit()
     src = REPO / "src" if args.live_src else work / "src-snapshot"
     src_digest = None if args.live_src else snapshot_src(src)
     date = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

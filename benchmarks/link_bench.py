@@ -47,8 +47,6 @@ RESULTS = HERE / "results" / "link.jsonl"
 SEEDS = ib.REPO.parent / "shared" / "corpus" / "seeds"
 OFFICER = "000_a64f1f5a5150dbb5"  # a document of the seeds' officer story (S1)
 TARGET_DOCS, TARGET_SECONDS = 100_000, 900.0
-# Stages of a child run, and how each grows with the corpus when only one size was measured:
-# the vector range search and (on these corpora) the candidate pairs grow with the square.
 # link_store's stages (LinkReport.seconds) without its totals, in order; and how they split
 # into the same-language stage and the cross-language stage (facts serve both; they are
 # the cross-language stage's candidate signal, so they are counted there).
@@ -106,20 +104,19 @@ def pair_scores(
     ``storytrace.eval.stories.score_stories`` gives the same pairs but compares every
     predicted story with every truth story (quadratic: minutes at 10k documents).
     """
-    t_pairs: set[tuple[str, str]] = set()
-    for g in truth_groups:
-        m = sorted({d for d in g if d in keep})
-        t_pairs.update((a, b) for i, a in enumerate(m) for b in m[i + 1 :])
-    p_pairs: set[tuple[str, str]] = set()
+    from storytrace.eval.stories import adjusted_rand_index, co_membership_pairs
+
+    t_pairs = co_membership_pairs([d for d in g if d in keep] for g in truth_groups)
+    small: list[set[str]] = []
     big_pairs = big_tp = 0
     for g in pred_groups:
-        m = sorted({d for d in g if d in keep})
-        if len(m) > 2000:
-            members = set(m)
-            big_pairs += len(m) * (len(m) - 1) // 2
+        members = {d for d in g if d in keep}
+        if len(members) > 2000:
+            big_pairs += len(members) * (len(members) - 1) // 2
             big_tp += sum(1 for a, b in t_pairs if a in members and b in members)
-            continue
-        p_pairs.update((a, b) for i, a in enumerate(m) for b in m[i + 1 :])
+        else:
+            small.append(members)
+    p_pairs = co_membership_pairs(small)
     tp = len(t_pairs & p_pairs) + big_tp
     fp = len(p_pairs - t_pairs) + big_pairs - big_tp
     fn = len(t_pairs) - tp
@@ -138,8 +135,6 @@ def pair_scores(
             if d in keep and len(g) > size.get(d, 0):
                 size[d], p_label[d] = len(g), i
     docs = sorted(t_label)
-    from storytrace.eval.stories import adjusted_rand_index
-
     ari = adjusted_rand_index(
         [str(t_label[d]) for d in docs], [str(p_label.get(d, f"single:{d}")) for d in docs]
     )
@@ -295,10 +290,9 @@ def child_seeds(p: dict[str, Any]) -> dict[str, Any]:
 def launch(payload: dict[str, Any], src: Path, *, fresh: bool = True) -> dict[str, Any]:
     """Run one child (on a fresh store unless ``fresh`` is false) and sample the RSS of its
     process tree and the machine's load."""
-    db = Path(payload["db"])
-    for suffix in ("", "-wal", "-shm"):
-        if fresh:
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{payload['db']}{suffix}").unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(payload)]
     load = os.getloadavg()[0]
     started = time.perf_counter()
@@ -355,36 +349,46 @@ def _sum(r: dict[str, Any], keys: Sequence[str]) -> float:
     return sum(r["stage_seconds"].get(k, 0.0) for k in keys)
 
 
-def speed_table(rows: Sequence[dict[str, Any]]) -> str:
-    head = (
-        "| docs | passages | tier | ingest s (docs/s) | same-lang stage s (docs/s) | "
-        "cross-lang stage s (docs/s) | of which fit s | candidates m/f/v | compared "
-        "| stories s | derive s | link s | ingest+link s | peak RSS MB (ingest / link) | load |"
+_SPEED_HEAD = (
+    "docs", "passages", "tier", "ingest s (docs/s)", "same-lang stage s (docs/s)",
+    "cross-lang stage s (docs/s)", "of which fit s", "candidates m/f/v", "compared",
+    "stories s", "derive s", "link s", "ingest+link s", "peak RSS MB (ingest / link)", "load",
+)  # fmt: skip
+
+
+def _speed_row(r: dict[str, Any]) -> tuple[object, ...]:
+    s, c, n = r["stage_seconds"], r["candidates"], r["docs"]
+    same, cross = _sum(r, SAME_STAGES), _sum(r, CROSS_STAGES)
+    ing = r["ingest"]["seconds"]
+    return (
+        f"{n:,}",
+        f"{r['passages']:,}",
+        r["tier"],
+        f"{_f(ing)} ({n / ing:.0f})",
+        f"{_f(same)} ({n / max(same, 1e-9):,.0f})",
+        f"{_f(cross)} ({n / max(cross, 1e-9):,.0f})",
+        _f(s.get("fit", 0.0)),
+        f"{c.get('minhash', 0):,} / {c.get('facts', 0):,} / {c.get('vectors', 0):,}",
+        f"{r['compared']:,}",
+        _f(s["stories"]),
+        _f(s.get("derive", 0.0)),
+        _f(r["link_seconds"]),
+        _f(ing + r["link_seconds"]),
+        f"{r['ingest'].get('peak_rss_tree_mb') or 0:.0f} / {r['peak_rss_tree_mb']:.0f}",
+        f"{r['load_before']:.1f}-{r.get('load_during', {}).get('max', r['load_after']):.1f}",
     )
-    lines = [head, "|---" * 15 + "|"]
-    for r in rows:
-        s, c, n = r["stage_seconds"], r["candidates"], r["docs"]
-        same, cross = _sum(r, SAME_STAGES), _sum(r, CROSS_STAGES)
-        ing = r["ingest"]["seconds"]
-        lines.append(
-            f"| {n:,} | {r['passages']:,} | {r['tier']} | {_f(ing)} ({n / ing:.0f}) | "
-            f"{_f(same)} ({n / max(same, 1e-9):,.0f}) | {_f(cross)} ({n / max(cross, 1e-9):,.0f})"
-            f" | {_f(s.get('fit', 0.0))} | {c.get('minhash', 0):,} / {c.get('facts', 0):,} / "
-            f"{c.get('vectors', 0):,} | {r['compared']:,} | {_f(s['stories'])} | "
-            f"{_f(s.get('derive', 0.0))} | {_f(r['link_seconds'])} | "
-            f"{_f(ing + r['link_seconds'])} | {r['ingest'].get('peak_rss_tree_mb') or 0:.0f} / "
-            f"{r['peak_rss_tree_mb']:.0f} | {r['load_before']:.1f}-"
-            f"{r.get('load_during', {}).get('max', r['load_after']):.1f} |"
-        )
-    return "\n".join(lines)
+
+
+def speed_table(rows: Sequence[dict[str, Any]]) -> str:
+    return benchrecord.markdown_table(_SPEED_HEAD, map(_speed_row, rows))
 
 
 def quality_table(rows: Sequence[dict[str, Any]]) -> str:
     head = (
-        "| docs | system | seconds | stories (multi-doc) | P | R | F1 | ARI "
-        "| P / R / F1 on stored docs |"
-    )
-    lines = [head, "|---" * 9 + "|"]
+        "docs", "system", "seconds", "stories (multi-doc)", "P", "R", "F1", "ARI",
+        "P / R / F1 on stored docs",
+    )  # fmt: skip
+    out: list[tuple[object, ...]] = []
     for r in rows:
         bl = r["baseline"]
         for name, secs, q, n, multi in (
@@ -393,12 +397,17 @@ def quality_table(rows: Sequence[dict[str, Any]]) -> str:
              bl["multi_doc_stories"]),
         ):  # fmt: skip
             a, st = q["all"], q["stored"]
-            lines.append(
-                f"| {r['docs']:,} | {name} | {_f(secs)} | {n:,} ({multi:,}) | "
-                f"{a['precision']:.3f} | {a['recall']:.3f} | {a['f1']:.3f} | {a['ari']:.3f} | "
-                f"{st['precision']:.3f} / {st['recall']:.3f} / {st['f1']:.3f} |"
+            out.append(
+                (
+                    f"{r['docs']:,}",
+                    name,
+                    _f(secs),
+                    f"{n:,} ({multi:,})",
+                    *(f"{a[k]:.3f}" for k in ("precision", "recall", "f1", "ari")),
+                    f"{st['precision']:.3f} / {st['recall']:.3f} / {st['f1']:.3f}",
+                )
             )
-    return "\n".join(lines)
+    return benchrecord.markdown_table(head, out)
 
 
 def describe(r: dict[str, Any]) -> list[str]:
@@ -488,11 +497,11 @@ def run_sizes(args: argparse.Namespace, work: Path, src: Path) -> dict[str, Any]
         note = f"generated in {gen_s:.1f} s" if gen_s is not None else "reused"
         print(f"[{size:,} docs] corpus {corpus} ({note})", flush=True)
         ingest = _ingested(args, work, src, size, corpus)
-        db = work / f"link-{size}.db"
+        db, ingested = work / f"link-{size}.db", work / f"ingested-{size}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-            if Path(f"{work / f'ingested-{size}.db'}{suffix}").exists():
-                shutil.copyfile(f"{work / f'ingested-{size}.db'}{suffix}", f"{db}{suffix}")
+            if Path(f"{ingested}{suffix}").exists():
+                shutil.copyfile(f"{ingested}{suffix}", f"{db}{suffix}")
         payload = dict(mode="link", corpus=str(corpus), db=str(db), workers=args.workers)
         payload |= {"threshold": args.baseline_threshold, "verify": args.baseline_verify}
         payload |= {"embedder": args.embedder, "derive": not args.no_derive}
@@ -582,7 +591,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = Path(args.corpus_dir or tempfile.mkdtemp(prefix="storytrace-link-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    mach, commit = ib.machine(), ib._git_commit()
+    mach, commit = ib.machine(), benchrecord.git_commit()
     src = ib.REPO / "src" if args.live_src else work / "src-snapshot-link"
     src_digest = None if args.live_src else ib.snapshot_src(src)
     date = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

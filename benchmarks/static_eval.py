@@ -63,6 +63,7 @@ try:
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(REPO / "src"))
 
+import benchrecord  # noqa: E402
 import corpusgen  # noqa: E402
 import corpusgen_pool  # noqa: E402
 import corpusgen_text  # noqa: E402
@@ -88,7 +89,6 @@ if TYPE_CHECKING:
 Vec = Callable[[Sequence[str]], "NDArray[np.float32]"]
 
 SEEDS = Path(os.environ.get("STORYTRACE_SHARED", REPO.parent / "shared")) / "corpus" / "seeds"
-SECTIONS = ("quality", "ablation", "vocab", "speed", "e2e", "candidates")
 DEFAULT_SECTIONS = ("quality", "ablation", "vocab", "speed", "e2e")
 
 #: Thresholds the static vectors need in linking, calibrated on the examples and the seeds
@@ -314,9 +314,14 @@ def store_passages(store: Any) -> list[tuple[list[str], str | None]]:
     return [([p.text for p in passages(d)], d.lang) for d in store.documents()]
 
 
+def fit_texts(plist: Iterable[tuple[list[str], str | None]]) -> list[tuple[str, str | None]]:
+    """What linking would fit on: each document's prose passages (``store_passages``), one
+    text each."""
+    return [("\n".join(texts), lang) for texts, lang in plist]
+
+
 def store_fit_docs(store: Any) -> list[tuple[str, str | None]]:
-    """What linking would fit on: each stored document's prose passages, one text each."""
-    return [("\n".join(texts), lang) for texts, lang in store_passages(store)]
+    return fit_texts(store_passages(store))
 
 
 # --------------------------------------------------------------------------------------------
@@ -330,9 +335,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
             return "n/a" if math.isnan(x) else f"{x:.3f}"
         return str(x)
 
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines)
+    return benchrecord.markdown_table(headers, ([cell(x) for x in row] for row in rows))
 
 
 @dataclass
@@ -403,7 +406,7 @@ def section_quality(ctx: Context) -> None:
         f"\nmean over 21 pairs: top-1 e5 {mean(pa, 0):.3f} / static {mean(pb, 0):.3f}; "
         f"AUC {mean(pa, 1):.4f} / {mean(pb, 1):.4f}"
     )
-    section_bands(ctx)
+    section_bands(ctx, static)
 
 
 def passage_pairs(
@@ -429,12 +432,12 @@ def passage_pairs(
     return plist, gold
 
 
-def section_bands(ctx: Context) -> None:
-    """Passage-pair cosines: gold vs unrelated stories, same vs cross language."""
+def section_bands(ctx: Context, big: StaticEmbedder) -> None:
+    """Passage-pair cosines: gold vs unrelated stories, same vs cross language (``big``:
+    the embedder fitted on ``ctx.fit_docs()``, as in the quality table)."""
     print("\n### Passage pairs: cosine bands (what thresholds each embedder needs)\n")
     e5 = e5_vec(ctx.cache)
     rows: dict[tuple[str, str], dict[str, list[float]]] = {}
-    big = fit_static(ctx.fit_docs(), ctx.cache)
     for corpus in ctx.corpora:
         plist, gold = passage_pairs(corpus)
         story = corpus.story_of()
@@ -466,13 +469,13 @@ def section_bands(ctx: Context) -> None:
 
     for (label, sit), got in sorted(rows.items()):
         g, u = np.asarray(got["gold"]), np.asarray(got["unrelated"])
-        t95 = q(g, 0.05)
+        t95 = q(g, 0.05)  # the threshold that keeps 95 % of the gold pairs
         out.append(
             (
                 label,
                 sit,
                 len(g),
-                q(g, 0.05),
+                t95,
                 q(g, 0.5),
                 len(u),
                 q(u, 0.99),
@@ -560,14 +563,27 @@ def generated_store(n_docs: int, corpus_dir: Path) -> tuple[Path, Path, float]:
     return out, db, seconds
 
 
+_GENERATED: dict[Path, list[tuple[list[str], str | None]]] = {}
+
+
+def generated_passages(
+    n_docs: int, corpus_dir: Path
+) -> tuple[list[tuple[list[str], str | None]], float]:
+    """``store_passages`` of :func:`generated_store` (read once per run: the background
+    fit, vocab and speed share it) and the seconds its ingest took now (0: reused)."""
+    _, db, ingest_s = generated_store(n_docs, corpus_dir)
+    if db not in _GENERATED:
+        with SQLiteStore(str(db)) as store:
+            _GENERATED[db] = store_passages(store)
+    return _GENERATED[db], ingest_s
+
+
 def section_vocab(ctx: Context) -> None:
     print("\n## Vocabulary of generated corpora (casefolded \\w+ over prose passages)\n")
     rows = []
     for n in ctx.args.gen_sizes:
-        _, db, ingest_s = generated_store(n, ctx.args.corpus_dir)
-        with SQLiteStore(str(db)) as store:
-            plist = store_passages(store)
-        docs = [("\n".join(texts), lang) for texts, lang in plist]
+        plist, ingest_s = generated_passages(n, ctx.args.corpus_dir)
+        docs = fit_texts(plist)
         n_pass = sum(len(texts) for texts, _ in plist)
         for mode in ("keep", "shared"):
             wc = WordCounts(numbers=mode)
@@ -648,10 +664,8 @@ def _child_rate(texts: Sequence[str], prefix: str, threads: int) -> tuple[float,
 
 def section_speed(ctx: Context) -> None:
     print("\n## Speed\n")
-    _, db, _ = generated_store(max(ctx.args.gen_sizes), ctx.args.corpus_dir)
-    with SQLiteStore(str(db)) as store:
-        plist = store_passages(store)
-    docs = [("\n".join(texts), lang) for texts, lang in plist]
+    plist, _ = generated_passages(max(ctx.args.gen_sizes), ctx.args.corpus_dir)
+    docs = fit_texts(plist)
     texts = [p for ps, _ in plist for p in ps]
     vocab = WordCounts()
     for text, _ in ctx.fit_docs():
@@ -1042,11 +1056,20 @@ def confirmation(
 
 # --------------------------------------------------------------------------------------------
 
+SECTION_RUNS: dict[str, Callable[[Context], None]] = {
+    "quality": section_quality,
+    "ablation": section_ablation,
+    "vocab": section_vocab,
+    "speed": section_speed,
+    "e2e": section_e2e,
+    "candidates": section_candidates,
+}
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument(
-        "--only", default=",".join(DEFAULT_SECTIONS), help=f"sections, of {','.join(SECTIONS)}"
+        "--only", default=",".join(DEFAULT_SECTIONS), help=f"sections, of {','.join(SECTION_RUNS)}"
     )
     ap.add_argument(
         "--cache",
@@ -1074,7 +1097,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.gen_sizes = [int(x) for x in args.gen_sizes.split(",") if x]
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     sections = [s for s in args.only.split(",") if s]
-    unknown = set(sections) - set(SECTIONS)
+    unknown = set(sections) - set(SECTION_RUNS)
     if unknown:
         ap.error(f"unknown sections {sorted(unknown)}")
     corpora = [load_corpus("examples", args.examples)]
@@ -1084,9 +1107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"(seeds not found at {args.seeds}: skipped)")
     background: list[tuple[str, str | None]] = []
     if args.background:
-        _, db, _ = generated_store(args.background, args.corpus_dir)
-        with SQLiteStore(str(db)) as store:
-            background = store_fit_docs(store)
+        background = fit_texts(generated_passages(args.background, args.corpus_dir)[0])
     started = time.perf_counter()
     with SQLiteStore(args.cache) as cache:
         ctx = Context(args, cache, corpora, pool_parallel(), background)
@@ -1095,7 +1116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{os.cpu_count()} CPUs; load {os.getloadavg()[0]:.1f}; cache {args.cache}"
         )
         for name in sections:
-            globals()[f"section_{name}"](ctx)
+            SECTION_RUNS[name](ctx)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     return 0
 

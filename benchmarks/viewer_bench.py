@@ -165,16 +165,17 @@ def build_store(db: Path, corpus: Path, docs: int) -> dict[str, Any]:
     with open_store(db) as store:
         run = ingest_inputs([corpus / "input"], options=Options(db=str(db)), store=store)
     ingest_s = time.perf_counter() - t
+    with open_store(db) as store:
+        synthesized = synthesize(store, corpus)
+    return {"ingested": len(run.ids), "ingest_s": round(ingest_s, 1), **synthesized}
+
+
+def synthesize(store: Any, corpus: Path) -> dict[str, Any]:
+    """:func:`synthesize_stories` from the corpus's ``truth.json``, timed."""
     t = time.perf_counter()
     truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
-    with open_store(db) as store:
-        n_links = synthesize_stories(store, truth)
-    return {
-        "ingested": len(run.ids),
-        "ingest_s": round(ingest_s, 1),
-        "synthesize_s": round(time.perf_counter() - t, 1),
-        "synthetic_links": n_links,
-    }
+    n_links = synthesize_stories(store, truth)
+    return {"synthesize_s": round(time.perf_counter() - t, 1), "synthetic_links": n_links}
 
 
 def synthesize_stories(store: Any, truth: dict[str, Any]) -> int:
@@ -354,13 +355,7 @@ def main() -> None:
         else:
             with open_store(store) as st:
                 if not st.get_state(STORIES):  # ingested elsewhere (storytrace ingest)
-                    t = time.perf_counter()
-                    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
-                    n = synthesize_stories(st, truth)
-                    record["build"] = {
-                        "synthesize_s": round(time.perf_counter() - t, 1),
-                        "synthetic_links": n,
-                    }
+                    record["build"] = synthesize(st, corpus)
         record["server"] = bench_server(store, args.sample)
         print(json.dumps({"server": record["server"]}, indent=1), flush=True)
     record["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
