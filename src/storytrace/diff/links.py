@@ -59,6 +59,7 @@ from .model import (
 )
 from .names import names, same_name
 from .numbers import numbers, tags
+from .passages import COMPLETE_RELATIONS, opening_change, own_passages, passage_changes
 from .quotes import RETOLD_NOTE
 from .siblings import filter_story
 
@@ -278,161 +279,6 @@ def fold_same_place(changes: Sequence[Change], source: Document, target: Documen
     return fold_groups(changes, place, lambda g: g[0], merge)
 
 
-# --- passages added or dropped inside the aligned region ------------------------------------
-
-#: Relations whose versions are expected to be complete: a sentence missing on either side
-#: is a drop. Other tree links (rewrites) report only what the target added.
-COMPLETE_RELATIONS = frozenset({"translation", "paraphrase"})
-#: A passage shorter than this (words) is a subhead or a fragment, not reported.
-MIN_PASSAGE_WORDS = 5
-#: A run of more paragraphs than this is a section (a rewrite's own coverage), not reported
-#: paragraph by paragraph.
-MAX_PASSAGE_PARAGRAPHS = 3
-SCORE_PASSAGE = 0.5
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-def _paragraphs(text: str, start: int, end: int) -> list[Span]:
-    out: list[Span] = []
-    pos = start
-    for piece in text[start:end].split("\n"):
-        a = pos + len(piece) - len(piece.lstrip())
-        b = pos + len(piece.rstrip())
-        if b > a:
-            out.append((a, b))
-        pos += len(piece) + 1
-    return out
-
-
-def _anchors(run: Span, mine: Sequence[tuple[Span, Span]]) -> tuple[Span | None, Span | None]:
-    """The other side's sentences aligned to the nearest aligned sentences before and after
-    ``run`` (``mine`` pairs this side's span with the other side's)."""
-    before = [m for m in mine if m[0][1] <= run[0]]
-    after = [m for m in mine if m[0][0] >= run[1]]
-    return (
-        max(before, key=lambda m: m[0])[1] if before else None,
-        min(after, key=lambda m: m[0])[1] if after else None,
-    )
-
-
-def _passages(
-    runs: Iterable[Sequence[int]],
-    doc: Document,
-    other: Document,
-    mine: Sequence[tuple[Span, Span]],
-    other_rest: bool,
-) -> list[tuple[Span, Span]]:
-    """``(passage, anchor)`` spans of the runs worth reporting (see :func:`passage_changes`)."""
-    if not mine:
-        return []
-    lo = min(m[0][0] for m in mine)
-    hi = max(m[0][1] for m in mine)
-    other_hi = max(m[1][1] for m in mine)
-    out: list[tuple[Span, Span]] = []
-    for run in runs:
-        a, b = int(run[0]), int(run[1])
-        if a < lo or (b > hi and not other_rest):
-            continue  # the head, or a tail where the other version simply ends
-        paras = _paragraphs(doc.text, a, b)
-        if len(paras) > MAX_PASSAGE_PARAGRAPHS:
-            continue
-        for para in paras:
-            text = doc.text[para[0] : para[1]]
-            anchor, _following = _anchors(para, mine)
-            if anchor is None or len(_WORDS.findall(text)) < MIN_PASSAGE_WORDS:
-                continue
-            if anchor[1] >= other_hi and not other_rest:
-                continue  # past the other version's end: it stops, this one goes on
-            mine_nums = {f.value for f in numbers(text, doc.lang)}
-            near = {f.value for f in numbers(other.text[anchor[0] : anchor[1]], other.lang)}
-            if mine_nums and mine_nums <= near:
-                continue  # a sentence split off its aligned neighbour, facts and all
-            out.append((para, anchor))
-    return out
-
-
-def passage_changes(
-    link: Mapping[str, Any], source: Document, target: Document, pairs: Sequence[tuple[Span, Span]]
-) -> list[Change]:
-    """Whole passages one version has and the other lacks, inside the aligned region.
-
-    A paragraph of at least :data:`MIN_PASSAGE_WORDS` words among the link's ``added``
-    (``dropped``) sentences is reported as kind ``other`` when it lies between aligned
-    sentences, or after the last one while the other version goes on with unaligned text
-    (an editor who appends background, not an excerpt that ends). Added passages are
-    reported for tree links and complete relations (:data:`COMPLETE_RELATIONS`), dropped
-    ones for complete relations only: a rewrite abridges by design. A run of more than
-    :data:`MAX_PASSAGE_PARAGRAPHS` paragraphs is a section of its own and is left to the
-    link's ``added``/``dropped``; a paragraph whose numbers all stand in its anchor is a
-    split sentence; a paragraph anchored on the other version's last aligned sentence, when
-    nothing unaligned follows there, lies past that version's end (a truncated source). The
-    other side's span is the anchor: the sentence aligned to the nearest aligned sentence
-    before the passage.
-    """
-    relation = str(link.get("relation") or "")
-    complete = relation in COMPLETE_RELATIONS
-    tree = bool(link.get("tree", True))
-    src_hi = max((s[1] for s, _ in pairs), default=0)
-    tgt_hi = max((t[1] for _, t in pairs), default=0)
-    src_rest = any(int(r[0]) >= src_hi for r in link.get("dropped", ()))
-    tgt_rest = any(int(r[0]) >= tgt_hi for r in link.get("added", ()))
-    out: list[Change] = []
-    if complete or tree:
-        t_mine = [(t, s) for s, t in pairs]
-        for para, anchor in _passages(link.get("added", ()), target, source, t_mine, src_rest):
-            text = target.text[para[0] : para[1]]
-            out.append(
-                Change(
-                    "other", anchor, para, source.text[anchor[0] : anchor[1]], text,
-                    f"passage added: {_clip(text)!r} has no counterpart in the source",
-                    score=SCORE_PASSAGE,
-                )
-            )  # fmt: skip
-    if complete:
-        for para, anchor in _passages(link.get("dropped", ()), source, target, pairs, tgt_rest):
-            text = source.text[para[0] : para[1]]
-            out.append(
-                Change(
-                    "other", para, anchor, text, target.text[anchor[0] : anchor[1]],
-                    f"passage dropped: {_clip(text)!r} has no counterpart in the target",
-                    score=SCORE_PASSAGE,
-                )
-            )  # fmt: skip
-    return out
-
-
-def opening_change(
-    link: Mapping[str, Any], source: Document, target: Document, pairs: Sequence[tuple[Span, Span]]
-) -> list[Change]:
-    """The opening one version replaced with its own: both versions of a complete relation
-    (:data:`COMPLETE_RELATIONS`) start with text the other lacks before their first aligned
-    sentences (a translation that carries the outlet's own headline instead of the original's
-    lede). One change of kind ``other`` between the first paragraphs of the two openings.
-    A rewrite reframes its opening by design and is left alone; an opening only one version
-    has is a headline or a scrape's cut, not a replacement."""
-    if str(link.get("relation") or "") not in COMPLETE_RELATIONS or not pairs:
-        return []
-    first_s = min(s[0] for s, _ in pairs)
-    first_t = min(t[0] for _, t in pairs)
-
-    def head(runs: Iterable[Sequence[int]], doc: Document, first: int) -> Span | None:
-        for run in runs:
-            a, b = int(run[0]), min(int(run[1]), first)
-            paras = _paragraphs(doc.text, a, b) if a < first else []
-            if paras and len(_WORDS.findall(doc.text[paras[0][0] : paras[0][1]])) >= 3:
-                return paras[0]
-        return None
-
-    s_head = head(link.get("dropped", ()), source, first_s)
-    t_head = head(link.get("added", ()), target, first_t)
-    if s_head is None or t_head is None:
-        return []
-    s_text = source.text[s_head[0] : s_head[1]]
-    t_text = target.text[t_head[0] : t_head[1]]
-    note = f"opening replaced: {_clip(s_text)!r} -> {_clip(t_text)!r}"
-    return [Change("other", s_head, t_head, s_text, t_text, note, score=SCORE_PASSAGE)]
-
-
 def _respelling(a: str, b: str) -> bool:
     """The same name spelled another way, word for word ("Kherson" / "Cherson"); not a
     longer or shorter name ("Putin" / "Vladimir Putin") nor an inflection ("Russian" /
@@ -481,10 +327,6 @@ def respelled_names(link: Mapping[str, Any], source: Document, target: Document)
                 )
             )  # fmt: skip
     return out
-
-
-def _clip(text: str, n: int = 80) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def change_json(c: Change) -> dict[str, Any]:
@@ -567,7 +409,8 @@ def attach_changes(
     are checked in context with ``similarity`` (:func:`.confirm.confirm_drift`, one batch for
     the whole story; ``None`` keeps them unconfirmed), and the story-level rules of
     :mod:`.siblings` drop what a common source explains on a sibling link and drift that
-    another version of the same source renders alike."""
+    another version of the same source renders alike; last, passages in no other version
+    of the story go to the sibling link to a complete version (:func:`.passages.own_passages`)."""
     found: list[tuple[dict[str, Any], list[Change]]] = []
     for link in links:
         src, tgt = docs.get(link["source"]), docs.get(link["target"])
@@ -578,5 +421,11 @@ def attach_changes(
         (link, fold_same_place(cs, docs[link["source"]], docs[link["target"]]))
         for (link, _), cs in zip(found, confirmed, strict=True)
     ]
-    for (link, _), kept in zip(entries, filter_story(entries, docs), strict=True):
-        link["changes"] = [change_json(c) for c in kept]
+    kept = filter_story(entries, docs)
+    own = own_passages(
+        list(zip((link for link, _ in entries), kept, strict=True)), docs, similarity
+    )
+    for (link, _), mine, extra in zip(entries, kept, own, strict=True):
+        link["changes"] = [
+            change_json(c) for c in sorted(mine + extra, key=lambda c: (c.target, c.source, c.kind))
+        ]

@@ -1,0 +1,324 @@
+"""Passages one version has and another lacks: added, dropped, replaced openings, and
+passages in no other version of the story.
+
+Contract:
+    ``passage_changes(link, source, target, pairs)`` and ``opening_change(...)`` return the
+    passage-level :class:`~storytrace.diff.model.Change` s of one link (kind ``other``);
+    ``own_passages(entries, docs)`` takes every link of one story with its changes and
+    returns, link by link, the passages of a version that no other version has, to add to
+    the link where a complete version shows the surrounding text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..models import Document
+from .confirm import Similarity
+from .model import Change, Span, alignment_pairs
+from .numbers import numbers
+
+#: Relations whose versions are expected to be complete: a sentence missing on either side
+#: is a drop. Other tree links (rewrites) report only what the target added.
+COMPLETE_RELATIONS = frozenset({"translation", "paraphrase"})
+#: A passage shorter than this (words) is a subhead or a fragment, not reported.
+MIN_PASSAGE_WORDS = 5
+#: A run of more paragraphs than this is a section (a rewrite's own coverage), not reported
+#: paragraph by paragraph.
+MAX_PASSAGE_PARAGRAPHS = 3
+SCORE_PASSAGE = 0.5
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[Span]:
+    out: list[Span] = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        a = pos + len(piece) - len(piece.lstrip())
+        b = pos + len(piece.rstrip())
+        if b > a:
+            out.append((a, b))
+        pos += len(piece) + 1
+    return out
+
+
+def _anchors(run: Span, mine: Sequence[tuple[Span, Span]]) -> tuple[Span | None, Span | None]:
+    """The other side's sentences aligned to the nearest aligned sentences before and after
+    ``run`` (``mine`` pairs this side's span with the other side's)."""
+    before = [m for m in mine if m[0][1] <= run[0]]
+    after = [m for m in mine if m[0][0] >= run[1]]
+    return (
+        max(before, key=lambda m: m[0])[1] if before else None,
+        min(after, key=lambda m: m[0])[1] if after else None,
+    )
+
+
+def _passages(
+    runs: Iterable[Sequence[int]],
+    doc: Document,
+    other: Document,
+    mine: Sequence[tuple[Span, Span]],
+    other_rest: bool,
+) -> list[tuple[Span, Span]]:
+    """``(passage, anchor)`` spans of the runs worth reporting (see :func:`passage_changes`)."""
+    if not mine:
+        return []
+    lo = min(m[0][0] for m in mine)
+    hi = max(m[0][1] for m in mine)
+    other_hi = max(m[1][1] for m in mine)
+    out: list[tuple[Span, Span]] = []
+    for run in runs:
+        a, b = int(run[0]), int(run[1])
+        if a < lo or (b > hi and not other_rest):
+            continue  # the head, or a tail where the other version simply ends
+        paras = _paragraphs(doc.text, a, b)
+        if len(paras) > MAX_PASSAGE_PARAGRAPHS:
+            continue
+        for para in paras:
+            text = doc.text[para[0] : para[1]]
+            anchor, _following = _anchors(para, mine)
+            if anchor is None or len(_WORDS.findall(text)) < MIN_PASSAGE_WORDS:
+                continue
+            if anchor[1] >= other_hi and not other_rest:
+                continue  # past the other version's end: it stops, this one goes on
+            mine_nums = {f.value for f in numbers(text, doc.lang)}
+            near = {f.value for f in numbers(other.text[anchor[0] : anchor[1]], other.lang)}
+            if mine_nums and mine_nums <= near:
+                continue  # a sentence split off its aligned neighbour, facts and all
+            out.append((para, anchor))
+    return out
+
+
+def passage_changes(
+    link: Mapping[str, Any], source: Document, target: Document, pairs: Sequence[tuple[Span, Span]]
+) -> list[Change]:
+    """Whole passages one version has and the other lacks, inside the aligned region.
+
+    A paragraph of at least :data:`MIN_PASSAGE_WORDS` words among the link's ``added``
+    (``dropped``) sentences is reported as kind ``other`` when it lies between aligned
+    sentences, or after the last one while the other version goes on with unaligned text
+    (an editor who appends background, not an excerpt that ends). Added passages are
+    reported for tree links and complete relations (:data:`COMPLETE_RELATIONS`), dropped
+    ones for complete relations only: a rewrite abridges by design. A run of more than
+    :data:`MAX_PASSAGE_PARAGRAPHS` paragraphs is a section of its own and is left to the
+    link's ``added``/``dropped``; a paragraph whose numbers all stand in its anchor is a
+    split sentence; a paragraph anchored on the other version's last aligned sentence, when
+    nothing unaligned follows there, lies past that version's end (a truncated source). The
+    other side's span is the anchor: the sentence aligned to the nearest aligned sentence
+    before the passage.
+    """
+    relation = str(link.get("relation") or "")
+    complete = relation in COMPLETE_RELATIONS
+    tree = bool(link.get("tree", True))
+    src_hi = max((s[1] for s, _ in pairs), default=0)
+    tgt_hi = max((t[1] for _, t in pairs), default=0)
+    src_rest = any(int(r[0]) >= src_hi for r in link.get("dropped", ()))
+    tgt_rest = any(int(r[0]) >= tgt_hi for r in link.get("added", ()))
+    out: list[Change] = []
+    if complete or tree:
+        t_mine = [(t, s) for s, t in pairs]
+        for para, anchor in _passages(link.get("added", ()), target, source, t_mine, src_rest):
+            text = target.text[para[0] : para[1]]
+            out.append(
+                Change(
+                    "other", anchor, para, source.text[anchor[0] : anchor[1]], text,
+                    f"passage added: {clip(text)!r} has no counterpart in the source",
+                    score=SCORE_PASSAGE,
+                )
+            )  # fmt: skip
+    if complete:
+        for para, anchor in _passages(link.get("dropped", ()), source, target, pairs, tgt_rest):
+            text = source.text[para[0] : para[1]]
+            out.append(
+                Change(
+                    "other", para, anchor, text, target.text[anchor[0] : anchor[1]],
+                    f"passage dropped: {clip(text)!r} has no counterpart in the target",
+                    score=SCORE_PASSAGE,
+                )
+            )  # fmt: skip
+    return out
+
+
+def opening_change(
+    link: Mapping[str, Any], source: Document, target: Document, pairs: Sequence[tuple[Span, Span]]
+) -> list[Change]:
+    """The opening one version replaced with its own: both versions of a complete relation
+    (:data:`COMPLETE_RELATIONS`) start with text the other lacks before their first aligned
+    sentences (a translation that carries the outlet's own headline instead of the original's
+    lede). One change of kind ``other`` between the first paragraphs of the two openings.
+    A rewrite reframes its opening by design and is left alone; an opening only one version
+    has is a headline or a scrape's cut, not a replacement."""
+    if str(link.get("relation") or "") not in COMPLETE_RELATIONS or not pairs:
+        return []
+    first_s = min(s[0] for s, _ in pairs)
+    first_t = min(t[0] for _, t in pairs)
+
+    def head(runs: Iterable[Sequence[int]], doc: Document, first: int) -> Span | None:
+        for run in runs:
+            a, b = int(run[0]), min(int(run[1]), first)
+            paras = _paragraphs(doc.text, a, b) if a < first else []
+            if paras and len(_WORDS.findall(doc.text[paras[0][0] : paras[0][1]])) >= 3:
+                return paras[0]
+        return None
+
+    s_head = head(link.get("dropped", ()), source, first_s)
+    t_head = head(link.get("added", ()), target, first_t)
+    if s_head is None or t_head is None:
+        return []
+    s_text = source.text[s_head[0] : s_head[1]]
+    t_text = target.text[t_head[0] : t_head[1]]
+    note = f"opening replaced: {clip(s_text)!r} -> {clip(t_text)!r}"
+    return [Change("other", s_head, t_head, s_text, t_text, note, score=SCORE_PASSAGE)]
+
+
+def clip(text: str, n: int = 80) -> str:
+    """``text`` cut to ``n`` characters with an ellipsis."""
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+# --- passages in no other version of the story ----------------------------------------------
+
+
+def _story_paragraphs(
+    doc: Document, runs: Iterable[Sequence[int]], aligned: Sequence[Span]
+) -> list[Span]:
+    """Paragraphs of ``runs`` that lie in a story segment of the stories ``aligned`` belongs
+    to (a mash-up page's other stories and its boilerplate are not this story's passages)
+    and overlap no span of ``aligned``."""
+    segs = [g for g in doc.segments if g.kind == "story"]
+    mine = {g.story for g in segs if any(g.start <= a < g.end for a, _ in aligned)}
+    inside = [(g.start, g.end) for g in segs if g.story in mine]
+    out: list[Span] = []
+    for run in runs:
+        for para in _paragraphs(doc.text, int(run[0]), int(run[1])):
+            if segs and not any(a <= para[0] and para[1] <= b for a, b in inside):
+                continue
+            if any(para[0] < b and a < para[1] for a, b in aligned):
+                continue
+            out.append(para)
+    return out
+
+
+def _kept_in_other_words(
+    text: str,
+    gap: Span,
+    other: Document,
+    runs: Iterable[Sequence[int]],
+    bar: float,
+    similarity: Similarity,
+) -> bool:
+    """Does an unaligned sentence of ``other`` inside ``gap`` say what ``text`` says, as
+    closely (cosine at least ``bar``) as a pair the aligner accepted?"""
+    spans = [
+        (s.start, s.end)
+        for s in other.sentences
+        if gap[0] <= s.start and s.end <= gap[1]
+        and any(int(r[0]) <= s.start and s.end <= int(r[1]) for r in runs)
+    ]  # fmt: skip
+    if not spans:
+        return False
+    sims = similarity([text] * len(spans), [other.text[a:b] for a, b in spans])
+    return max(sims) >= bar
+
+
+def own_passages(
+    entries: Sequence[tuple[Mapping[str, Any], Sequence[Change]]],
+    docs: Mapping[str, Document],
+    similarity: Similarity | None = None,
+) -> list[list[Change]]:
+    """Passages of a version that no other version of the story has, reported on the
+    sibling link to a complete version, as changes to add link by link (same order).
+
+    :func:`passage_changes` reports what a tree link's target added between aligned
+    sentences. It cannot judge text that lies past a truncated source's end, nor a long
+    section (more than :data:`MAX_PASSAGE_PARAGRAPHS` paragraphs) of which the source kept
+    nothing: part of such a section may be the source's lost text, kept by other versions.
+    A *complete* version of the same source (its tree link a :data:`COMPLETE_RELATIONS`
+    relation) shows what that text was. So for a document ``T`` with a tree source ``P``:
+    every paragraph of ``T``'s ``added`` text on ``P -> T`` that no link of the story aligns
+    and no change already covers is reported on the sibling link between ``T`` and the
+    complete version of ``P`` it agrees with best (highest link score), anchored, as in
+    :func:`passage_changes`, on that version's sentence aligned to the nearest aligned
+    sentence before it; a paragraph before the first aligned sentence, or past that
+    version's end, is left alone. Unaligned is not absent: a cross-language pair can sit
+    below the aligner's bar. With a ``similarity``, a paragraph is not reported when a
+    sentence of the complete version that no pair uses, between the anchors around the
+    paragraph, is as similar to it as the link's weakest aligned pair."""
+    links = [link for link, _ in entries]
+    out: list[list[Change]] = [[] for _ in entries]
+    for tree in links:
+        if not tree.get("tree", True):
+            continue
+        parent, t_id = str(tree["source"]), str(tree["target"])
+        doc = docs.get(t_id)
+        if doc is None:
+            continue
+        complete = {
+            str(o["target"])
+            for o in links
+            if o.get("tree", True)
+            and str(o["source"]) == parent
+            and str(o.get("relation") or "") in COMPLETE_RELATIONS
+        }
+        standins = [
+            (float(o.get("score") or 0.0), i)
+            for i, o in enumerate(links)
+            if not o.get("tree", True)
+            and t_id in (str(o["source"]), str(o["target"]))
+            and ({str(o["source"]), str(o["target"])} - {t_id}) & complete
+        ]
+        if not standins:
+            continue
+        _, best = max(standins)
+        link = links[best]
+        mine_is_source = str(link["source"]) == t_id
+        other = docs.get(str(link["target"] if mine_is_source else link["source"]))
+        if other is None:
+            continue
+        aligned = [
+            span
+            for o in links
+            for s, t in alignment_pairs(o)
+            for span, d in ((s, o["source"]), (t, o["target"]))
+            if str(d) == t_id
+        ]
+        covered = [
+            span
+            for o, changes in entries
+            for c in changes
+            for span, d in ((c.source, o["source"]), (c.target, o["target"]))
+            if str(d) == t_id
+        ]
+        paras = [
+            p
+            for p in _story_paragraphs(doc, tree.get("added", ()), aligned)
+            if not any(p[0] < b and a < p[1] for a, b in covered)
+        ]
+        pairs = alignment_pairs(link)
+        mine = [(s, t) if mine_is_source else (t, s) for s, t in pairs]
+        other_hi = max((o[1] for _, o in mine), default=0)
+        other_runs = link.get("added" if mine_is_source else "dropped", ())
+        other_rest = any(int(r[0]) >= other_hi for r in other_runs)
+        bar = min((float(a.get("score", 1.0)) for a in link.get("alignments", ())), default=1.0)
+        for para, anchor in _passages([list(p) for p in paras], doc, other, mine, other_rest):
+            text = doc.text[para[0] : para[1]]
+            _, after = _anchors(para, mine)
+            gap = (
+                (min(anchor[1], after[1]), max(anchor[0], after[0]))
+                if after is not None
+                else (anchor[1], len(other.text))
+            )
+            if similarity is not None and _kept_in_other_words(
+                text, gap, other, other_runs, bar, similarity
+            ):
+                continue  # the complete version has it, in words the aligner did not pair
+            note = f"passage only in {t_id}: {clip(text)!r}; no other version of the story has it"
+            a_text = other.text[anchor[0] : anchor[1]]
+            if mine_is_source:
+                change = Change("other", para, anchor, text, a_text, note, score=SCORE_PASSAGE)
+            else:
+                change = Change("other", anchor, para, a_text, text, note, score=SCORE_PASSAGE)
+            out[best].append(change)
+    return out

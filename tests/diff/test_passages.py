@@ -1,0 +1,152 @@
+"""Passages in no other version of the story (``own_passages``), reported on the sibling link
+to a complete version of a truncated source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from storytrace.diff.links import attach_changes
+from storytrace.diff.passages import own_passages
+from storytrace.models import Document, Segment, Sentence
+
+P1 = "The officer said he left the army in March."
+P2 = "He told his commander he would not fight."
+S3 = "The commander protested, but the officer stood his ground."
+S4 = "He is now with his family again."
+T_OWN = "Last week The Guardian reported that a whole brigade refused to move to another front."
+TEASER = "Read more: twelve things you did not know about the navy and its boats."
+
+PARENT = f"{P1} {P2}"  # truncated: the scrape stops here
+COMPLETE = f"{P1} {P2}\n{S3}\n{S4}"
+REWRITE = f"{P1}\n{S3}\n{T_OWN}"
+
+
+def doc(id_: str, text: str, segments: Sequence[Segment] = ()) -> Document:
+    d = Document(id=id_, source=id_, text=text, raw_sha256="0" * 64, lang="en")
+    d.segments = list(segments)
+    pos, sents = 0, []
+    for line in text.split("\n"):
+        for part in line.split(". "):
+            i = text.index(part, pos)
+            sents.append(Sentence(i, i + len(part), 0))
+            pos = i + len(part)
+    d.sentences = sents
+    return d
+
+
+def at(text: str, sentence: str) -> list[int]:
+    i = text.index(sentence)
+    return [i, i + len(sentence)]
+
+
+def link(
+    src: str, tgt: str, texts: dict[str, str], pairs: list[str], *, tree: bool, relation: str,
+    score: float = 0.9, added: Sequence[str] = (), dropped: Sequence[str] = (),
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "source": src,
+        "target": tgt,
+        "relation": relation,
+        "tree": tree,
+        "score": score,
+        "alignments": [
+            {"source": at(texts[src], s), "target": at(texts[tgt], s), "score": 0.88} for s in pairs
+        ],
+        "added": [at(texts[tgt], s) for s in added],
+        "dropped": [at(texts[src], s) for s in dropped],
+        "changes": [],
+    }
+
+
+TEXTS = {"p": PARENT, "s": COMPLETE, "t": REWRITE}
+
+
+def story(standin_relation: str = "translation", t_text: str = REWRITE) -> list[dict[str, Any]]:
+    texts = {**TEXTS, "t": t_text}
+    return [
+        link("p", "s", texts, [P1, P2], tree=True, relation=standin_relation, added=[S3, S4]),
+        link("p", "t", texts, [P1], tree=True, relation="rewrite", added=[f"{S3}\n{T_OWN}"]),
+        link("t", "s", texts, [P1, S3], tree=False, relation="rewrite", added=[P2, S4]),
+    ]
+
+
+def docs(t_text: str = REWRITE, t_segments: Sequence[Segment] = ()) -> dict[str, Document]:
+    return {"p": doc("p", PARENT), "s": doc("s", COMPLETE), "t": doc("t", t_text, t_segments)}
+
+
+def run(links: list[dict[str, Any]], documents: dict[str, Document], **kw: Any) -> list[list[Any]]:
+    return own_passages([(lk, []) for lk in links], documents, **kw)
+
+
+def test_a_paragraph_past_a_truncated_source_that_no_version_has_is_reported_on_the_sibling() -> (
+    None
+):
+    out = run(story(), docs())
+    assert [len(x) for x in out] == [0, 0, 1]
+    (c,) = out[2]
+    assert c.kind == "other" and c.source_text == T_OWN  # the sibling link runs t -> s
+    assert c.target_text == S3  # anchored on the complete version's sentence before it
+    assert c.note.startswith("passage only in t:") and "no other version" in c.note
+
+
+def test_through_attach_changes_the_passage_lands_on_the_sibling_link() -> None:
+    links = story()
+    attach_changes(links, docs())
+    notes = [[c["note"] for c in lk["changes"]] for lk in links]
+    assert not any("passage only" in n for n in notes[0] + notes[1]), notes
+    assert sum("passage only in t" in n for n in notes[2]) == 1, notes
+
+
+def test_without_a_complete_version_of_the_source_nothing_is_reported() -> None:
+    assert run(story(standin_relation="rewrite"), docs()) == [[], [], []]
+
+
+def test_a_paragraph_the_complete_version_says_in_other_words_is_not_reported() -> None:
+    def similar(a: Sequence[str], b: Sequence[str]) -> list[float]:
+        return [0.95 if "family" in y else 0.5 for y in b]
+
+    def unrelated(a: Sequence[str], b: Sequence[str]) -> list[float]:
+        return [0.5] * len(a)
+
+    # S4 is the complete version's only unaligned sentence after the anchor: when it is as
+    # close to the paragraph as an aligned pair (0.88), the paragraph is not "only" in t
+    assert run(story(), docs(), similarity=similar) == [[], [], []]
+    assert [len(x) for x in run(story(), docs(), similarity=unrelated)] == [0, 0, 1]
+
+
+def test_boilerplate_and_aligned_paragraphs_are_not_own_passages() -> None:
+    text = f"{P1}\n{S3}\n{TEASER}"
+    segments = [
+        Segment(0, text.index(TEASER) - 1, "story", story="S1"),
+        Segment(text.index(TEASER), len(text), "boilerplate", reason="related-links"),
+    ]
+    texts = {**TEXTS, "t": text}
+    links = [
+        link("p", "s", texts, [P1, P2], tree=True, relation="translation", added=[S3, S4]),
+        link("p", "t", texts, [P1], tree=True, relation="rewrite", added=[f"{S3}\n{TEASER}"]),
+        link("t", "s", texts, [P1, S3], tree=False, relation="rewrite", added=[P2, S4]),
+    ]
+    assert run(links, docs(text, segments)) == [[], [], []]
+    # the same paragraph as story text is reported
+    story_only = [Segment(0, len(text), "story", story="S1")]
+    assert [len(x) for x in run(links, docs(text, story_only))] == [0, 0, 1]
+
+
+@pytest.mark.parametrize("score", [0.5, 0.99])
+def test_the_best_scoring_complete_sibling_carries_the_passage(score: float) -> None:
+    texts = {**TEXTS, "s2": COMPLETE}
+    links = [
+        *story(),
+        link("p", "s2", texts, [P1, P2], tree=True, relation="translation", added=[S3, S4]),
+        link(
+            "t", "s2", texts, [P1, S3], tree=False, relation="rewrite", score=score,
+            added=[P2, S4],
+        ),
+    ]  # fmt: skip
+    documents = {**docs(), "s2": doc("s2", COMPLETE)}
+    counts = [len(x) for x in run(links, documents)]
+    assert sum(counts) == 1
+    assert counts[4 if score > 0.9 else 2] == 1
