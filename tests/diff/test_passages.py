@@ -150,3 +150,21 @@ def test_the_best_scoring_complete_sibling_carries_the_passage(score: float) -> 
     counts = [len(x) for x in run(links, documents)]
     assert sum(counts) == 1
     assert counts[4 if score > 0.9 else 2] == 1
+
+
+def test_where_the_parent_has_text_the_tree_link_judges_not_the_sibling() -> None:
+    text = f"{P1}\n{T_OWN}\n{S3}"  # the paragraph sits in the part the parent still has
+    texts = {**TEXTS, "t": text}
+    links = [
+        link("p", "s", texts, [P1, P2], tree=True, relation="translation", added=[S3, S4]),
+        link(
+            "p", "t", texts, [P1], tree=True, relation="rewrite", added=[f"{T_OWN}\n{S3}"],
+            dropped=[P2],
+        ),
+        link("t", "s", texts, [P1, S3], tree=False, relation="rewrite", added=[P2, S4]),
+    ]  # fmt: skip
+    assert run(links, docs(text)) == [[], [], []]
+    attach_changes(links, docs(text))
+    tree_notes = [c["note"] for c in links[1]["changes"]]
+    assert any(n.startswith("passage added") for n in tree_notes), tree_notes
+    assert not any("passage only" in c["note"] for c in links[2]["changes"])

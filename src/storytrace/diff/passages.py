@@ -232,17 +232,17 @@ def own_passages(
     sibling link to a complete version, as changes to add link by link (same order).
 
     :func:`passage_changes` reports what a tree link's target added between aligned
-    sentences. It cannot judge text that lies past a truncated source's end, nor a long
-    section (more than :data:`MAX_PASSAGE_PARAGRAPHS` paragraphs) of which the source kept
-    nothing: part of such a section may be the source's lost text, kept by other versions.
-    A *complete* version of the same source (its tree link a :data:`COMPLETE_RELATIONS`
-    relation) shows what that text was. So for a document ``T`` with a tree source ``P``:
-    every paragraph of ``T``'s ``added`` text on ``P -> T`` that no link of the story aligns
-    and no change already covers is reported on the sibling link between ``T`` and the
-    complete version of ``P`` it agrees with best (highest link score), anchored, as in
-    :func:`passage_changes`, on that version's sentence aligned to the nearest aligned
-    sentence before it; a paragraph before the first aligned sentence, or past that
-    version's end, is left alone. Unaligned is not absent: a cross-language pair can sit
+    sentences. It cannot judge what a version tells of the part of the story a truncated
+    source lost: that part is known only from the source's *complete* versions (their tree
+    links a :data:`COMPLETE_RELATIONS` relation), which go on past the source's end. So for
+    a document ``T`` with a tree source ``P``: a paragraph of ``T``'s ``added`` text on
+    ``P -> T`` that no link of the story aligns and no change already covers is reported on
+    the sibling link between ``T`` and the complete version of ``P`` it agrees with best
+    (highest link score), anchored, as in :func:`passage_changes`, on that version's
+    sentence aligned to the nearest aligned sentence before it, when that anchor lies past
+    the end of ``P``'s text in the complete version. Anywhere else the tree link judges: a
+    paragraph before the first aligned sentence, past the complete version's end, or
+    within ``P``'s reach is left alone. Unaligned is not absent: a cross-language pair can sit
     below the aligner's bar. With a ``similarity``, a paragraph is not reported when a
     sentence of the complete version that no pair uses, between the anchors around the
     paragraph, is as similar to it as the link's weakest aligned pair."""
@@ -255,8 +255,9 @@ def own_passages(
         doc = docs.get(t_id)
         if doc is None:
             continue
+        # each complete version of the parent -> where the parent's text ends in it
         complete = {
-            str(o["target"])
+            str(o["target"]): max((t[1] for _, t in alignment_pairs(o)), default=0)
             for o in links
             if o.get("tree", True)
             and str(o["source"]) == parent
@@ -267,14 +268,15 @@ def own_passages(
             for i, o in enumerate(links)
             if not o.get("tree", True)
             and t_id in (str(o["source"]), str(o["target"]))
-            and ({str(o["source"]), str(o["target"])} - {t_id}) & complete
+            and ({str(o["source"]), str(o["target"])} - {t_id}) & complete.keys()
         ]
         if not standins:
             continue
         _, best = max(standins)
         link = links[best]
         mine_is_source = str(link["source"]) == t_id
-        other = docs.get(str(link["target"] if mine_is_source else link["source"]))
+        other_id = str(link["target"] if mine_is_source else link["source"])
+        other = docs.get(other_id)
         if other is None:
             continue
         aligned = [
@@ -302,7 +304,10 @@ def own_passages(
         other_runs = link.get("added" if mine_is_source else "dropped", ())
         other_rest = any(int(r[0]) >= other_hi for r in other_runs)
         bar = min((float(a.get("score", 1.0)) for a in link.get("alignments", ())), default=1.0)
+        parent_end = complete[other_id]
         for para, anchor in _passages([list(p) for p in paras], doc, other, mine, other_rest):
+            if anchor[0] < parent_end:
+                continue  # where the parent has text, the tree link judges (passage_changes)
             text = doc.text[para[0] : para[1]]
             _, after = _anchors(para, mine)
             gap = (
