@@ -57,6 +57,7 @@ from .model import (
     fact_span,
     fold_groups,
     hull,
+    inside,
     is_format_only,
     one_sided,
     overlaps,
@@ -398,10 +399,6 @@ def _default_comparers() -> tuple[Comparer, ...]:
 DEFAULT_COMPARERS: tuple[Comparer, ...] = _default_comparers()
 
 
-def _inside(span: Span, spans: Sequence[Span]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in spans)
-
-
 def _merge(src: Side, tgt: Side, changes: Sequence[Change]) -> list[Change]:
     """One change per pair of spans (the highest score wins). A name or meaning-drift change
     inside a date or number ("Saturday", "May", "days later") belongs to that fact, and a
@@ -415,9 +412,7 @@ def _merge(src: Side, tgt: Side, changes: Sequence[Change]) -> list[Change]:
     t_changed = [c.target for c in factual if c.target != t_whole]
     best: dict[tuple[Span, Span], Change] = {}
     for c in changes:
-        if c.kind in ("name", "other") and (
-            _inside(c.source, s_spans) or _inside(c.target, t_spans)
-        ):
+        if c.kind in ("name", "other") and (inside(c.source, s_spans) or inside(c.target, t_spans)):
             continue
         if c.kind == "other" and (overlaps(c.source, s_changed) or overlaps(c.target, t_changed)):
             continue

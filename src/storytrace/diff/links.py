@@ -56,6 +56,7 @@ from .model import (
     is_drift,
     is_format_only,
     lang_base,
+    story_segments,
 )
 from .names import names, same_name
 from .numbers import numbers, tags
@@ -151,12 +152,10 @@ def story_text(doc: Document, spans: Iterable[Span]) -> str:
     """The document's text in the stories its ``spans`` (aligned sentences) belong to: a
     mash-up page's other stories do not vouch for a fact of this one. The whole text when
     the document has no story segments."""
-    starts = [a for a, _ in spans]
-    segs = [g for g in doc.segments if g.kind == "story"]
-    mine = {g.story for g in segs if any(g.start <= a < g.end for a in starts)}
-    if not mine:
+    segs = story_segments(doc, spans)
+    if segs is None:
         return doc.text
-    return "\n".join(doc.text[g.start : g.end] for g in segs if g.story in mine)
+    return "\n".join(doc.text[a:b] for a, b in segs)
 
 
 def _one_sided_elsewhere(
@@ -300,9 +299,9 @@ def respelled_names(link: Mapping[str, Any], source: Document, target: Document)
     see. The source span is the name's first occurrence in the source. Score 0.6."""
     if lang_base(source.lang) != lang_base(target.lang):
         return []
-    if not link.get("tree", True):
+    if not link.get("tree", True) or not link.get("added"):
         return []  # a sibling's respelling is reported on its own tree link
-    mine = _doc_facts(source.text, source.lang, None).names
+    mine = tuple(dict.fromkeys(f.text for f in names(source.text, source.lang)))
     folded = {n.casefold() for n in mine}
     target_text = target.text.casefold()
     out: list[Change] = []

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
+from ..models import Document
+
 #: A ``(start, end)`` offset span, end-exclusive.
 Span = tuple[int, int]
 
@@ -184,6 +186,21 @@ def hull(spans: Iterable[Span]) -> Span:
 def overlaps(span: Span, spans: Sequence[Span]) -> bool:
     """Whether ``span`` shares a character with one of ``spans``."""
     return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def inside(span: Span, spans: Iterable[Sequence[int]]) -> bool:
+    """Whether ``span`` lies within one of ``spans``."""
+    return any(int(a) <= span[0] and span[1] <= int(b) for a, b, *_ in spans)
+
+
+def story_segments(doc: Document, spans: Iterable[Span]) -> list[Span] | None:
+    """The story segments of ``doc`` in the stories where ``spans`` (aligned sentences)
+    start: a mash-up page's other stories and its boilerplate are not this story. ``None``
+    when the document has no story segments or none holds a span (the whole text counts)."""
+    starts = [a for a, _ in spans]
+    segs = [g for g in doc.segments if g.kind == "story"]
+    mine = {g.story for g in segs if any(g.start <= a < g.end for a in starts)}
+    return [(g.start, g.end) for g in segs if g.story in mine] or None
 
 
 def is_drift(c: Change) -> bool:

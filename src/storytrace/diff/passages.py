@@ -17,7 +17,7 @@ from typing import Any
 
 from ..models import Document
 from .confirm import Similarity
-from .model import Change, Span, alignment_pairs
+from .model import Change, Span, alignment_pairs, inside, overlaps, story_segments
 from .numbers import numbers
 
 #: Relations whose versions are expected to be complete: a sentence missing on either side
@@ -60,15 +60,18 @@ def _passages(
     doc: Document,
     other: Document,
     mine: Sequence[tuple[Span, Span]],
-    other_rest: bool,
-) -> list[tuple[Span, Span]]:
-    """``(passage, anchor)`` spans of the runs worth reporting (see :func:`passage_changes`)."""
+    other_runs: Iterable[Sequence[int]],
+) -> list[tuple[Span, Span, Span | None]]:
+    """``(passage, anchor, following anchor)`` spans of the runs worth reporting (see
+    :func:`passage_changes`); ``other_runs`` are the other side's unaligned runs."""
     if not mine:
         return []
     lo = min(m[0][0] for m in mine)
     hi = max(m[0][1] for m in mine)
     other_hi = max(m[1][1] for m in mine)
-    out: list[tuple[Span, Span]] = []
+    # does the other version go on with unaligned text after its last aligned sentence?
+    other_rest = any(int(r[0]) >= other_hi for r in other_runs)
+    out: list[tuple[Span, Span, Span | None]] = []
     for run in runs:
         a, b = int(run[0]), int(run[1])
         if a < lo or (b > hi and not other_rest):
@@ -78,7 +81,7 @@ def _passages(
             continue
         for para in paras:
             text = doc.text[para[0] : para[1]]
-            anchor, _following = _anchors(para, mine)
+            anchor, following = _anchors(para, mine)
             if anchor is None or len(_WORDS.findall(text)) < MIN_PASSAGE_WORDS:
                 continue
             if anchor[1] >= other_hi and not other_rest:
@@ -87,7 +90,7 @@ def _passages(
             near = {f.value for f in numbers(other.text[anchor[0] : anchor[1]], other.lang)}
             if mine_nums and mine_nums <= near:
                 continue  # a sentence split off its aligned neighbour, facts and all
-            out.append((para, anchor))
+            out.append((para, anchor, following))
     return out
 
 
@@ -112,14 +115,11 @@ def passage_changes(
     relation = str(link.get("relation") or "")
     complete = relation in COMPLETE_RELATIONS
     tree = bool(link.get("tree", True))
-    src_hi = max((s[1] for s, _ in pairs), default=0)
-    tgt_hi = max((t[1] for _, t in pairs), default=0)
-    src_rest = any(int(r[0]) >= src_hi for r in link.get("dropped", ()))
-    tgt_rest = any(int(r[0]) >= tgt_hi for r in link.get("added", ()))
     out: list[Change] = []
     if complete or tree:
         t_mine = [(t, s) for s, t in pairs]
-        for para, anchor in _passages(link.get("added", ()), target, source, t_mine, src_rest):
+        added = _passages(link.get("added", ()), target, source, t_mine, link.get("dropped", ()))
+        for para, anchor, _ in added:
             text = target.text[para[0] : para[1]]
             out.append(
                 Change(
@@ -129,7 +129,8 @@ def passage_changes(
                 )
             )  # fmt: skip
     if complete:
-        for para, anchor in _passages(link.get("dropped", ()), source, target, pairs, tgt_rest):
+        dropped = _passages(link.get("dropped", ()), source, target, pairs, link.get("added", ()))
+        for para, anchor, _ in dropped:
             text = source.text[para[0] : para[1]]
             out.append(
                 Change(
@@ -184,21 +185,15 @@ def clip(text: str, n: int = 80) -> str:
 def _story_paragraphs(
     doc: Document, runs: Iterable[Sequence[int]], aligned: Sequence[Span]
 ) -> list[Span]:
-    """Paragraphs of ``runs`` that lie in a story segment of the stories ``aligned`` belongs
-    to (a mash-up page's other stories and its boilerplate are not this story's passages)
-    and overlap no span of ``aligned``."""
-    segs = [g for g in doc.segments if g.kind == "story"]
-    mine = {g.story for g in segs if any(g.start <= a < g.end for a, _ in aligned)}
-    inside = [(g.start, g.end) for g in segs if g.story in mine]
-    out: list[Span] = []
-    for run in runs:
-        for para in _paragraphs(doc.text, int(run[0]), int(run[1])):
-            if segs and not any(a <= para[0] and para[1] <= b for a, b in inside):
-                continue
-            if any(para[0] < b and a < para[1] for a, b in aligned):
-                continue
-            out.append(para)
-    return out
+    """Paragraphs of ``runs`` that lie in the story ``aligned`` belongs to
+    (:func:`.model.story_segments`) and overlap no span of ``aligned``."""
+    segs = story_segments(doc, aligned)
+    return [
+        para
+        for run in runs
+        for para in _paragraphs(doc.text, int(run[0]), int(run[1]))
+        if (segs is None or inside(para, segs)) and not overlaps(para, aligned)
+    ]
 
 
 def _kept_in_other_words(
@@ -214,9 +209,8 @@ def _kept_in_other_words(
     spans = [
         (s.start, s.end)
         for s in other.sentences
-        if gap[0] <= s.start and s.end <= gap[1]
-        and any(int(r[0]) <= s.start and s.end <= int(r[1]) for r in runs)
-    ]  # fmt: skip
+        if inside((s.start, s.end), [gap]) and inside((s.start, s.end), runs)
+    ]
     if not spans:
         return False
     sims = similarity([text] * len(spans), [other.text[a:b] for a, b in spans])
@@ -248,6 +242,17 @@ def own_passages(
     paragraph, is as similar to it as the link's weakest aligned pair."""
     links = [link for link, _ in entries]
     out: list[list[Change]] = [[] for _ in entries]
+    # per document: its aligned sentences in any link, and the spans changes already cover
+    aligned: dict[str, list[Span]] = {}
+    covered: dict[str, list[Span]] = {}
+    for link, changes in entries:
+        src, tgt = str(link["source"]), str(link["target"])
+        for s, t in alignment_pairs(link):
+            aligned.setdefault(src, []).append(s)
+            aligned.setdefault(tgt, []).append(t)
+        for c in changes:
+            covered.setdefault(src, []).append(c.source)
+            covered.setdefault(tgt, []).append(c.target)
     for tree in links:
         if not tree.get("tree", True):
             continue
@@ -279,37 +284,18 @@ def own_passages(
         other = docs.get(other_id)
         if other is None:
             continue
-        aligned = [
-            span
-            for o in links
-            for s, t in alignment_pairs(o)
-            for span, d in ((s, o["source"]), (t, o["target"]))
-            if str(d) == t_id
-        ]
-        covered = [
-            span
-            for o, changes in entries
-            for c in changes
-            for span, d in ((c.source, o["source"]), (c.target, o["target"]))
-            if str(d) == t_id
-        ]
         paras = [
             p
-            for p in _story_paragraphs(doc, tree.get("added", ()), aligned)
-            if not any(p[0] < b and a < p[1] for a, b in covered)
+            for p in _story_paragraphs(doc, tree.get("added", ()), aligned.get(t_id, []))
+            if not overlaps(p, covered.get(t_id, []))
         ]
-        pairs = alignment_pairs(link)
-        mine = [(s, t) if mine_is_source else (t, s) for s, t in pairs]
-        other_hi = max((o[1] for _, o in mine), default=0)
+        mine = [(s, t) if mine_is_source else (t, s) for s, t in alignment_pairs(link)]
         other_runs = link.get("added" if mine_is_source else "dropped", ())
-        other_rest = any(int(r[0]) >= other_hi for r in other_runs)
         bar = min((float(a.get("score", 1.0)) for a in link.get("alignments", ())), default=1.0)
-        parent_end = complete[other_id]
-        for para, anchor in _passages([list(p) for p in paras], doc, other, mine, other_rest):
-            if anchor[0] < parent_end:
+        for para, anchor, after in _passages(paras, doc, other, mine, other_runs):
+            if anchor[0] < complete[other_id]:
                 continue  # where the parent has text, the tree link judges (passage_changes)
             text = doc.text[para[0] : para[1]]
-            _, after = _anchors(para, mine)
             gap = (
                 (min(anchor[1], after[1]), max(anchor[0], after[0]))
                 if after is not None

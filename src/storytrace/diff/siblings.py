@@ -31,14 +31,10 @@ from typing import Any
 
 from ..models import Document
 from .drift import content_words
-from .model import Change, Span, alignment_pairs, is_drift, lang_base
+from .model import Change, Span, alignment_pairs, is_drift, lang_base, overlaps
 
 #: (this document's sentence, source document id, source sentence)
 _Anc = tuple[Span, str, Span]
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _ancestry(links: Sequence[Mapping[str, Any]]) -> dict[str, list[_Anc]]:
@@ -56,11 +52,15 @@ def _ancestry(links: Sequence[Mapping[str, Any]]) -> dict[str, list[_Anc]]:
 
 
 def _common_source(c: Change, link: Mapping[str, Any], anc: Mapping[str, list[_Anc]]) -> bool:
-    mine = [(d, s) for span, d, s in anc.get(str(link["source"]), ()) if _overlap(span, c.source)]
+    mine = [
+        (d, s) for span, d, s in anc.get(str(link["source"]), ()) if overlaps(span, (c.source,))
+    ]
     if not mine:
         return False
-    theirs = [(d, s) for span, d, s in anc.get(str(link["target"]), ()) if _overlap(span, c.target)]
-    return any(da == db and _overlap(sa, sb) for da, sa in mine for db, sb in theirs)
+    theirs = [
+        (d, s) for span, d, s in anc.get(str(link["target"]), ()) if overlaps(span, (c.target,))
+    ]
+    return any(da == db and overlaps(sa, (sb,)) for da, sa in mine for db, sb in theirs)
 
 
 def _renders_alike(
@@ -81,7 +81,7 @@ def _renders_alike(
         if doc is None or lang_base(doc.lang) != lang_base(target.lang):
             continue
         for s, t in alignment_pairs(other):
-            if not _overlap(s, c.source):
+            if not overlaps(s, (c.source,)):
                 continue
             stems = {w.stem for w in content_words(doc.text[t[0] : t[1]], doc.lang)}
             if wanted <= stems:
