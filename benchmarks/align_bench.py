@@ -28,13 +28,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,18 +49,15 @@ import benchrecord  # noqa: E402
 from storytrace.align import align, anchors, config_for  # noqa: E402
 
 
-def machine() -> dict[str, Any]:
-    """CPU model and count, load, BLAS thread settings, Python, numpy."""
-    return {
-        "cpu_model": benchrecord.cpu_model() or platform.processor() or None,
-        "cpu_count": os.cpu_count(),
-        "load_avg": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
-        "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
-        "omp_threads": os.environ.get("OMP_NUM_THREADS"),
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "platform": platform.platform(terse=True),
-    }
+def header() -> dict[str, Any]:
+    """The record's first keys (:func:`benchrecord.header`); the machine with its BLAS
+    thread settings and numpy's version."""
+    return benchrecord.header(
+        "align",
+        openblas_threads=os.environ.get("OPENBLAS_NUM_THREADS"),
+        omp_threads=os.environ.get("OMP_NUM_THREADS"),
+        numpy=np.__version__,
+    )
 
 
 def synthetic_pair(n: int, seed: int = 0, dim: int = 384) -> tuple[np.ndarray, np.ndarray]:
@@ -230,12 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-record", action="store_true", help=f"do not append to {RESULTS}")
     args = parser.parse_args(argv)
 
-    result: dict[str, Any] = {
-        "benchmark": "align",
-        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "commit": benchrecord.git_commit(),
-        "machine": machine(),
-    }
+    result: dict[str, Any] = header()
     print("machine:", json.dumps(result["machine"]), "commit:", result["commit"])
     result["synthetic"] = bench_synthetic(args.sentences, args.repeat)
     print("synthetic:", json.dumps(result["synthetic"]))

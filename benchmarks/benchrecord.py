@@ -2,7 +2,10 @@
 
 Contract: ``git_commit()`` is the short commit of the working tree with ``-dirty`` when
 tracked files differ (``None`` outside git); ``cpu_model()`` the CPU's model name from
-``/proc/cpuinfo`` (``None`` where there is none); ``append_record(path, record)`` appends
+``/proc/cpuinfo`` (``None`` where there is none); ``machine(**extra)`` the machine a run is
+on (CPUs, model, memory, load, Python, OS) with a benchmark's ``extra`` keys;
+``header(name, **extra)`` the keys every record starts with (``benchmark``, UTC ``date``,
+``commit``, ``machine``, the latter with ``extra``); ``append_record(path, record)`` appends
 ``record`` as one JSON line to ``path`` (creating folders) and says where it went;
 ``markdown_table(headers, rows)`` is the Markdown table the benchmarks print (cells as
 ``str``).
@@ -11,7 +14,10 @@ tracked files differ (``None`` outside git); ``cpu_model()`` the CPU's model nam
 from __future__ import annotations
 
 import json
+import os
+import platform
 import subprocess
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,6 +50,37 @@ def cpu_model() -> str | None:
     except OSError:
         pass
     return None
+
+
+def machine(**extra: Any) -> dict[str, Any]:
+    """CPU count (and how many this process may use), CPU model, memory, load, Python and OS;
+    then ``extra`` (a benchmark's own keys, such as library versions)."""
+    info: dict[str, Any] = {
+        "cpu_count": os.cpu_count(),
+        "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "cpu_model": cpu_model() or platform.processor() or None,
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "load_avg": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+    }
+    try:
+        import psutil
+
+        info["memory_gb"] = round(psutil.virtual_memory().total / 2**30, 1)
+    except ImportError:
+        pass
+    return info | extra
+
+
+def header(name: str, **extra: Any) -> dict[str, Any]:
+    """The first keys of benchmark ``name``'s record: ``benchmark``, ``date`` (UTC, now),
+    ``commit`` (:func:`git_commit`) and ``machine`` (:func:`machine` with ``extra``)."""
+    return {
+        "benchmark": name,
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "commit": git_commit(),
+        "machine": machine(**extra),
+    }
 
 
 def append_record(path: str | Path, record: Mapping[str, Any]) -> None:

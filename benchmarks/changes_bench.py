@@ -44,7 +44,6 @@ sys.path.insert(0, str(HERE))
 
 import benchrecord  # noqa: E402
 import changes_pool as pool  # noqa: E402
-import ingest_bench as ib  # noqa: E402
 from storytrace.diff.compare import DEFAULT_COMPARERS, compare_sentences  # noqa: E402
 from storytrace.diff.model import Change, Side  # noqa: E402
 
@@ -244,7 +243,6 @@ def score(cases: list[Case]) -> tuple[dict[str, Any], list[dict[str, Any]], floa
     """Counts per kind and per target language, a sample of errors, and seconds spent."""
     tp: Counter[tuple[str, str]] = Counter()
     fp: Counter[tuple[str, str]] = Counter()
-    fn: Counter[tuple[str, str]] = Counter()
     planted: Counter[tuple[str, str]] = Counter()
     art = Counter[str]()
     errors: list[dict[str, Any]] = []
@@ -277,8 +275,6 @@ def score(cases: list[Case]) -> tuple[dict[str, Any], list[dict[str, Any]], floa
                     break
             if hit is not None:
                 tp[(case.kind, lang)] += 1
-            else:
-                fn[(case.kind, lang)] += 1
         wrong = [c for c in changes if c is not hit]
         for c in wrong:
             fp[(c.kind, lang)] += 1
@@ -357,8 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-record", action="store_true", help="do not append to --results")
     args = ap.parse_args(argv)
     names = any(getattr(c, "__name__", "") == "compare_names" for c in DEFAULT_COMPARERS)
-    mach, commit = ib.machine(), benchrecord.git_commit()
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    head = benchrecord.header("changes")
+    mach, commit, stamp = head["machine"], head["commit"], head["date"]
     comparers = [getattr(c, "__name__", repr(c)) for c in DEFAULT_COMPARERS]
     print(
         f"machine: {mach['cpu_count']} CPUs, {mach['cpu_model']}, Python {mach['python']};"
@@ -388,10 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(e, ensure_ascii=False))
     if not args.no_record:
         record = {
-            "benchmark": "changes",
-            "date": stamp,
-            "commit": commit,
-            "machine": mach,
+            **head,
             "params": vars(args) | {"names_measured": names, "comparers": comparers},
             "seconds": round(spent, 3),
             "pairs_per_s": round(n / spent, 1),

@@ -14,6 +14,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from corpusgen_pool import MONTHS  # month names (genitive in ru/uk), by language
+
 LANGS = ("en", "de", "no", "ru", "uk", "fr", "es")
 
 FRAMES: list[dict[str, str]] = [
@@ -139,22 +141,6 @@ CITIES = [
 
 _SP = (" ", "\u00a0")
 
-MONTHS = {
-    "en": "January February March April May June July August September October November "
-    "December".split(),
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November "
-    "Dezember".split(),
-    "no": "januar februar mars april mai juni juli august september oktober november "
-    "desember".split(),
-    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября "
-    "декабря".split(),
-    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада "
-    "грудня".split(),
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
-    "décembre".split(),
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre".split(),
-}
 WEEKDAYS = {  # (ISO weekday 6 = Saturday, ...) phrase as it sits in the frame's {W}
     "en": {6: " on Saturday", 5: " on Friday", 1: " on Monday"},
     "de": {6: " am Samstag", 5: " am Freitag", 1: " am Montag"},

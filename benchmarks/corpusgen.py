@@ -386,6 +386,7 @@ class Renderer:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._values: dict[tuple[str, Facts], _Values] = {}
+        self._titles: dict[int, str] = {}  # by Doc.key: pages, records and truth.json share it
 
     def _vals(self, lang: str, facts: Facts, keep: bool = True) -> _Values:
         key = (lang, facts)
@@ -457,8 +458,14 @@ class Renderer:
 
     def title(self, doc: Doc) -> str:
         """The headline: the lede's first clause (a fixed headline per domain would give
-        unrelated stories the same title line). Generic "read also" headlines of the
-        boilerplate still come from the pool."""
+        unrelated stories the same title line), made once per document of the corpus.
+        Generic "read also" headlines of the boilerplate still come from the pool."""
+        title = self._titles.get(doc.key)
+        if title is None:
+            title = self._titles[doc.key] = self._headline(doc)
+        return title
+
+    def _headline(self, doc: Doc) -> str:
         part = doc.parts[0]
         lede = self.sentence(doc.lang, part.facts, part.paras[0][0])
         head = lede.rstrip(".")

@@ -22,7 +22,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -208,24 +207,6 @@ def ensure_corpus(
     return folder / "input", time.perf_counter() - started
 
 
-def machine() -> dict[str, Any]:
-    """CPU count and model, memory, Python and OS."""
-    info: dict[str, Any] = {
-        "cpu_count": os.cpu_count(),
-        "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
-        "cpu_model": benchrecord.cpu_model() or platform.processor() or None,
-        "python": platform.python_version(),
-        "platform": platform.platform(terse=True),
-    }
-    try:
-        import psutil
-
-        info["memory_gb"] = round(psutil.virtual_memory().total / 2**30, 1)
-    except ImportError:
-        pass
-    return info
-
-
 _TABLE_HEAD = (
     "docs", "seconds", "docs/s", "per-doc ms", "peak RSS tree MB", "maxrss self / workers MB",
     "CPU ms/doc", "workers", "problems (fatal)", "stored new / dup", "all runs (s)",
@@ -375,11 +356,10 @@ def main(argv: list[str] | None = None) -> int:
         else Path(tempfile.mkdtemp(prefix="storytrace-bench-"))
     )
     work.mkdir(parents=True, exist_ok=True)
-    mach = machine()
-    commit = benchrecord.git_commit()
+    head = benchrecord.header("ingest")
+    mach, commit, date = head["machine"], head["commit"], head["date"]
     src = REPO / "src" if args.live_src else work / "src-snapshot"
     src_digest = None if args.live_src else snapshot_src(src)
-    date = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     print(
         f"machine: {mach['cpu_count']} CPUs ({mach['cpus_usable']} usable), "
         f"{mach['cpu_model']}, {mach.get('memory_gb')} GB RAM, Python {mach['python']}, "
@@ -427,11 +407,8 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     if not args.no_record:
         record = {
-            "benchmark": "ingest",
-            "date": date,
-            "commit": commit,
+            **head,
             "src_digest": src_digest,
-            "machine": mach,
             "params": {
                 "sizes": sizes,
                 "repeat": args.repeat,

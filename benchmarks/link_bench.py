@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,26 +69,6 @@ def _progress(stage: str, done: int, total: int | None) -> None:
 def _cpu_seconds() -> float:
     who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, who))
-
-
-def components(ids: Sequence[str], pairs: Iterable[tuple[int, int]]) -> list[list[str]]:
-    """Connected components of rows ``ids`` joined by index ``pairs`` (union-find)."""
-    parent = list(range(len(ids)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[str]] = {}
-    for i, d in enumerate(ids):
-        groups.setdefault(find(i), []).append(d)
-    return list(groups.values())
 
 
 def pair_scores(
@@ -161,6 +141,7 @@ def baseline(
     docs: Sequence[Document], truth: Truth, threshold: float, num_perm: int, verify: bool
 ) -> dict[str, Any]:
     """Document-level word-3-shingle MinHash LSH over the stored texts, components = stories."""
+    from storytrace.eval.baselines import components
     from storytrace.link.shingles import lsh_pairs, shingles, signatures, tokens
 
     t0 = time.perf_counter()
@@ -591,10 +572,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = Path(args.corpus_dir or tempfile.mkdtemp(prefix="storytrace-link-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    mach, commit = ib.machine(), benchrecord.git_commit()
+    head = benchrecord.header("link")
+    mach, commit, date = head["machine"], head["commit"], head["date"]
     src = ib.REPO / "src" if args.live_src else work / "src-snapshot-link"
     src_digest = None if args.live_src else ib.snapshot_src(src)
-    date = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     print(
         f"machine: {mach['cpu_count']} CPUs ({mach['cpus_usable']} usable), {mach['cpu_model']},"
         f" {mach.get('memory_gb')} GB RAM, Python {mach['python']}; commit {commit or 'unknown'}"
@@ -609,10 +590,7 @@ def main(argv: list[str] | None = None) -> int:
         body_out = run_sizes(args, work, src)
         mode = "sizes"
     if not args.no_record:
-        record: dict[str, Any] = dict(
-            benchmark="link", mode=mode, date=date, commit=commit, src_digest=src_digest
-        )
-        record |= {"machine": mach, **body_out}
+        record: dict[str, Any] = {**head, "mode": mode, "src_digest": src_digest, **body_out}
         benchrecord.append_record(args.results, record)
     return 0
 

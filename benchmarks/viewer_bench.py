@@ -26,7 +26,6 @@ import argparse
 import http.client
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -37,7 +36,6 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,20 +57,13 @@ SEEDS = Path(os.environ.get("STORYTRACE_SHARED", REPO.parent / "shared")) / "cor
 NUMBER = re.compile(r"\d[\d,.\u202f]*\d|\d")
 
 
-def machine() -> dict[str, Any]:
+def chromium_version() -> str:
+    """``chromium --version``, or ``""`` without chromium."""
     chromium = shutil.which("chromium")
-    version = ""
-    if chromium:
-        out = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False)
-        version = out.stdout.strip()
-    return {
-        "cpu_model": benchrecord.cpu_model() or "?",
-        "cpu_count": os.cpu_count(),
-        "loadavg": [round(x, 2) for x in os.getloadavg()],
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "chromium": version,
-    }
+    if not chromium:
+        return ""
+    out = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False)
+    return out.stdout.strip()
 
 
 def ms(values: list[float]) -> dict[str, float]:
@@ -336,9 +327,7 @@ def main() -> None:
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     record: dict[str, Any] = {
-        "benchmark": "viewer",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        **benchrecord.header("viewer", chromium=chromium_version()),
         "params": {k: str(v) for k, v in vars(args).items()},
     }
     if not args.skip_seeds:
@@ -358,7 +347,7 @@ def main() -> None:
                     record["build"] = synthesize(st, corpus)
         record["server"] = bench_server(store, args.sample)
         print(json.dumps({"server": record["server"]}, indent=1), flush=True)
-    record["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    record["machine"]["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
     benchrecord.append_record(args.results, record)
     print(json.dumps(record["machine"]))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from click.testing import CliRunner
 pytest.importorskip("starlette", reason="the viewer needs the web extra")
 from starlette.testclient import TestClient
 
+import storytrace.web.app as web_app
 from storytrace.cli import main
 from storytrace.errors import StoreError
+from storytrace.link.run import STORIES
+from storytrace.store import open_store
 from storytrace.web import create_app
 from storytrace.web.catalog import Catalog, ReadOnlySQLiteStore
 from tests.report.test_html import malicious_store, parse
@@ -179,10 +183,24 @@ def test_refuses_what_is_not_a_store(tmp_path: Path) -> None:
     assert not (tmp_path / "missing.db").exists()
 
 
-def test_story_cache_is_bounded(evil_db: Path) -> None:
-    catalog = Catalog(evil_db, cache_size=1)
-    first = catalog.story_report("S1")
-    assert first is not None and catalog.story_report("S1") is first
+def test_story_cache_is_bounded(
+    evil_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "two.db"
+    shutil.copyfile(evil_db, db)
+    with open_store(db) as store:  # a second story, so that one must be evicted
+        store.put_state(STORIES, {"S2": {"title": "Second", "documents": ["evil_a"]}})
+    assert web_app.CACHE_STORIES == 64
+    monkeypatch.setattr(web_app, "CACHE_STORIES", 1)
+    app = create_app(db)
+    catalog, parts = app.state.catalog, app.state.story_parts
+    assert sorted(catalog.entries) == ["S1", "S2"]
+    first = parts("S1")
+    assert parts("S1") is first
+    parts("S2")
+    assert parts("S1") is not first  # evicted by S2
+    info = parts.cache_info()
+    assert info.maxsize == 1 and info.currsize == 1
     assert catalog.story_report("nope") is None
     catalog.close()
 

@@ -10,12 +10,15 @@ Contract:
 * ``minhash`` — the common text-dedup approach: document-level MinHash over word
   3-shingles with LSH at a Jaccard threshold, connected components as stories;
 * ``per_language`` — one story per language (topic-blind clustering's degenerate case).
+
+``components(ids, pairs)`` is the union-find behind ``minhash`` (``benchmarks/link_bench.py``
+uses it too).
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 Report = Mapping[str, Any]
@@ -56,22 +59,38 @@ def _prose(doc: Mapping[str, Any]) -> str:
     )
 
 
+def components(ids: Sequence[str], pairs: Iterable[tuple[int, int]]) -> list[list[str]]:
+    """Connected components of ``ids`` joined by ``pairs`` of indexes into ``ids``.
+
+    Components come in the order of their first member, members in the order of ``ids``.
+    """
+    parent = list(range(len(ids)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[str]] = {}
+    for i, d in enumerate(ids):
+        groups.setdefault(find(i), []).append(d)
+    return list(groups.values())
+
+
 def minhash(report: Report, threshold: float = 0.5, num_perm: int = 128) -> dict[str, Any]:
     from ..link.shingles import lsh_pairs, shingles, signatures, tokens
 
     docs = list(report.get("documents", []))
+    ids = [d["id"] for d in docs]
     sigs = signatures([shingles(tokens(_prose(d))) for d in docs], num_perm=num_perm)
-    parent = list(range(len(docs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in lsh_pairs([d["id"] for d in docs], sigs, threshold, num_perm=num_perm):
-        parent[max(find(i), find(j))] = min(find(i), find(j))
-    return _with_stories(report, {d["id"]: f"B-{docs[find(k)]['id']}" for k, d in enumerate(docs)})
+    pairs = lsh_pairs(ids, sigs, threshold, num_perm=num_perm)
+    # A component is named after its first document.
+    return _with_stories(report, {d: f"B-{c[0]}" for c in components(ids, pairs) for d in c})
 
 
 BASELINES: dict[str, Callable[[Report], dict[str, Any]]] = {

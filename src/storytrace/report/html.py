@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -230,6 +230,16 @@ class LinkView:
     target_html: Markup
 
 
+class Dated(Protocol):
+    """A document as a story list sums it up (:class:`DocInfo`, the viewer's rows)."""
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def published(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class StoryRow:
     """One line of a story list."""
@@ -243,15 +253,26 @@ class StoryRow:
     dates: str
 
     @classmethod
-    def of(cls, sv: StoryView) -> StoryRow:
+    def of(
+        cls,
+        sid: str,
+        title: str,
+        docs: Sequence[Dated],
+        *,
+        n_links: int,
+        n_changes: int,
+        n_docs: int | None = None,
+    ) -> StoryRow:
+        """The row of story ``sid`` whose documents at hand are ``docs`` (``n_docs``, when
+        given, counts documents that are not at hand too)."""
         return cls(
-            sv.id,
-            sv.title,
-            len(sv.docs),
-            sv.langs,
-            len(sv.links),
-            sv.n_changes,
-            date_span(d.published for d in sv.docs),
+            id=sid,
+            title=title,
+            n_docs=len(docs) if n_docs is None else n_docs,
+            langs=sorted({d.lang for d in docs}),
+            n_links=n_links,
+            n_changes=n_changes,
+            dates=date_span(d.published for d in docs),
         )
 
 
@@ -638,8 +659,7 @@ def render_html(report: Mapping[str, Any]) -> str:
     stories = []
     for story in index.stories:
         sv = story_view(index, story, urls)
-        views = [link_view(index, story, n, urls, sv) for n in range(len(sv.links))]
-        stories.append((sv, [v for v in views if v is not None]))
+        stories.append((sv, [link_view(index, story, n, urls, sv) for n in range(len(sv.links))]))
     css, js = static_text("viewer.css"), static_text("viewer.js")
     return (
         environment()
@@ -647,7 +667,10 @@ def render_html(report: Mapping[str, Any]) -> str:
         .render(
             urls=urls,
             stories=stories,
-            rows=[StoryRow.of(sv) for sv, _ in stories],
+            rows=[
+                StoryRow.of(sv.id, sv.title, sv.docs, n_links=len(sv.links), n_changes=sv.n_changes)
+                for sv, _ in stories
+            ],
             unassigned=index.unassigned(),
             n_docs=len(index.docs),
             schema=text_or(report.get("schema")),

@@ -9,7 +9,9 @@ Contract:
     * ``/static/viewer.css`` and ``/static/viewer.js`` (served from memory; no file paths).
 
     Pages are rendered by the templates and view models of :mod:`storytrace.report.html`,
-    so the viewer shows what the self-contained report shows.
+    so the viewer shows what the self-contained report shows. The index and view of the
+    last :data:`CACHE_STORIES` stories asked for are kept (``app.state.story_parts``, LRU):
+    the one in-memory cache of story data.
 
 Security: Jinja2 autoescapes everything; requests whose Host header is not in
 ``allowed_hosts`` get 400 (DNS-rebinding protection for a loopback server); every response
@@ -46,9 +48,11 @@ from ..report.html import (
     static_text,
     story_view,
 )
-from .catalog import CACHE_STORIES, Catalog
+from .catalog import Catalog
 
 DEFAULT_HOSTS = ("localhost", "127.0.0.1")
+#: Stories whose index and view (documents in full, forest drawn) stay in memory.
+CACHE_STORIES = 64
 PAGE_SIZE = 100
 MAX_QUERY = 200
 
@@ -192,6 +196,7 @@ def create_app(db: str | Path, *, allowed_hosts: Sequence[str] = DEFAULT_HOSTS) 
         lifespan=lifespan,
     )
     app.state.catalog = catalog
+    app.state.story_parts = story_parts
     return app
 
 

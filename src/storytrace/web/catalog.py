@@ -5,9 +5,10 @@ Contract:
     never write, migrate or create it) and loads, once, the stories with their derivation
     (``link.run.stories_json`` over ``load_stories``/``load_derived``, the same data
     ``pipeline.report_parts`` gives ``trace --json``) and a light row per story document
-    (language, title, date; no text). ``story_report(sid)`` returns a report-shaped dict of
-    one story (its documents in full, built by ``report.json.build_report``), cached LRU.
-    ``search(...)`` filters the stories by text, language and date.
+    (language, title, date; no text). ``story_report(sid)`` reads and returns a report-shaped
+    dict of one story (its documents in full, built by ``report.json.build_report``); it
+    does not cache (the app keeps the views it builds from it). ``search(...)`` filters the
+    stories by text, language and date.
 
     A catalog is safe to share between threads: the one SQLite connection is used under a
     lock. The store is a snapshot as of opening; restart the viewer to see a newer run.
@@ -26,12 +27,10 @@ from typing import Any
 from ..errors import StoreError
 from ..link.run import load_derived, load_stories, stories_json
 from ..report.html import StoryRow
-from ..report.json import build_report, date_span
+from ..report.json import build_report
 from ..store.migrations import check_identity, latest_version
 from ..store.sqlite import SQLiteStore
 
-#: Stories whose full documents are kept in memory between requests.
-CACHE_STORIES = 64
 #: Text searches whose matching documents are kept (the store is a snapshot).
 CACHE_SEARCHES = 32
 
@@ -99,7 +98,6 @@ class StoryEntry:
     story: Mapping[str, Any]
     row: StoryRow
     folded: str  # story and document titles, case-folded
-    langs: frozenset[str]
     days: tuple[str, ...]
 
 
@@ -112,10 +110,9 @@ class SearchResult:
 class Catalog:
     """The viewer's data (see the module docstring)."""
 
-    def __init__(self, db: str | Path, *, cache_size: int = CACHE_STORIES) -> None:
+    def __init__(self, db: str | Path) -> None:
         self.store = ReadOnlySQLiteStore(db)
         self._lock = threading.Lock()
-        self._reports = lru_cache(maxsize=cache_size)(self._load_report)
         self._text_hits = lru_cache(maxsize=CACHE_SEARCHES)(self._documents_containing)
         with self._lock:
             stories = stories_json(load_stories(self.store), None, load_derived(self.store))
@@ -128,19 +125,18 @@ class Catalog:
         for story in stories:
             members = [docs[d] for d in story["documents"] if d in docs]
             links = story.get("links") or []
-            row = StoryRow(
-                id=story["id"],
-                title=story.get("title") or "",
-                n_docs=len(story["documents"]),
-                langs=sorted({m.lang for m in members}),
+            row = StoryRow.of(
+                story["id"],
+                story.get("title") or "",
+                members,
                 n_links=len(links),
                 n_changes=sum(len(lk.get("changes") or []) for lk in links),
-                dates=date_span(m.published for m in members),
+                n_docs=len(story["documents"]),
             )
             folded = "\n".join([row.title, *(m.title for m in members)]).casefold()
             days = tuple(sorted({m.published[:10] for m in members if m.published}))
-            self.entries[story["id"]] = StoryEntry(story, row, folded, frozenset(row.langs), days)
-        self.langs = sorted({x for e in self.entries.values() for x in e.langs})
+            self.entries[story["id"]] = StoryEntry(story, row, folded, days)
+        self.langs = sorted({x for e in self.entries.values() for x in e.row.langs})
 
     def close(self) -> None:
         with self._lock:
@@ -148,10 +144,10 @@ class Catalog:
 
     def story_report(self, sid: str) -> dict[str, Any] | None:
         """A ``storytrace.report/1`` dict holding story ``sid`` and its documents, or None."""
-        return self._reports(sid) if sid in self.entries else None
-
-    def _load_report(self, sid: str) -> dict[str, Any]:
-        story = self.entries[sid].story
+        entry = self.entries.get(sid)
+        if entry is None:
+            return None
+        story = entry.story
         with self._lock:
             docs = list(self.store.documents(story["documents"]))
         return build_report(docs, [story])
@@ -185,7 +181,7 @@ class Catalog:
         in_text = self._text_hits(needle) if needle else frozenset()
         hits = []
         for entry in self.entries.values():
-            if lang and lang not in entry.langs:
+            if lang and lang not in entry.row.langs:
                 continue
             if (date_from or date_to) and not any(
                 (not date_from or day >= date_from) and (not date_to or day <= date_to)
