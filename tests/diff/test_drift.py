@@ -4,6 +4,8 @@ honest paraphrases."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -414,13 +416,57 @@ def test_a_side_compared_with_itself_reports_nothing(sample: tuple[str, str], of
     assert compare_drift(side, side) == []
 
 
-@given(st.text(max_size=80), st.text(max_size=80), st.sampled_from(["en", "de", "ru", None]))
-def test_scores_and_spans_hold_for_any_text(a: str, b: str, lang: str | None) -> None:
+# Neutral nouns whose stems stay apart under the English, German and Russian rules (no common
+# prefix, no compounds of each other): one swapped for another is always drift.
+NOUNS = (
+    "harbour bridge station market garden tractor window pillow cabinet village printer "
+    "blanket kitchen ladder engine carpet bottle museum forest tunnel"
+).split()
+FILLERS = ["", "the", "of", "and", "in", "on", "with", "at"]
+Sample = tuple[str, str, str | None, tuple[str, str] | None]
+
+
+@st.composite
+def swapped_nouns(draw: st.DrawFn) -> Sample:
+    """A line of nouns between fillers, the same line with one noun swapped for a noun it
+    lacks, a language, and the swapped (old, new) pair."""
+    *words, new = draw(st.lists(st.sampled_from(NOUNS), min_size=3, max_size=9, unique=True))
+    fill = draw(st.lists(st.sampled_from(FILLERS), min_size=len(words), max_size=len(words)))
+    k = draw(st.integers(min_value=0, max_value=len(words) - 1))
+    lang = draw(st.sampled_from(["en", "de", "ru", None]))
+
+    def line(ws: list[str]) -> str:
+        return " ".join(f"{f} {w}".strip() for f, w in zip(fill, ws, strict=True)) + "."
+
+    return line(words), line([*words[:k], new, *words[k + 1 :]]), lang, (words[k], new)
+
+
+def plain(context: str) -> bool:
+    """Text without words, digits or quotation marks: nothing that could hide a drift."""
+    return not any(
+        ch.isalnum() or ch in "\"'‹›«»„“”‘’" or unicodedata.category(ch) in ("Pi", "Pf")
+        for ch in context
+    )
+
+
+@given(
+    st.one_of(swapped_nouns(), st.sampled_from([(a, b, lang, None) for a, b, lang in DRIFT])),
+    st.text(max_size=30),
+    st.text(max_size=30),
+)
+def test_scores_and_spans_hold_for_any_text(sample: Sample, before: str, after: str) -> None:
+    line_a, line_b, lang, pair = sample
+    a, b = f"{before}\n{line_a}\n{after}", f"{before}\n{line_b}\n{after}"
     src, tgt = Side(a, lang, offset=5), Side(b, lang, offset=500)
-    for change in compare_drift(src, tgt):
+    changes = compare_drift(src, tgt)
+    for change in changes:
         assert change.kind == "other" and change.score <= 0.5
         assert a[change.source[0] - 5 : change.source[1] - 5] == change.source_text
         assert b[change.target[0] - 500 : change.target[1] - 500] == change.target_text
+    if plain(before + after):  # the drift cannot hide: it is found
+        assert changes, (a, b)
+        if pair is not None:
+            assert [(c.source_text, c.target_text) for c in changes] == [pair], changes
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 
 from storytrace.diff.durations import durations
 from storytrace.diff.links import link_changes
-from storytrace.models import Document
+from tests.diff.helpers import doc, link
 
 
 @pytest.mark.parametrize(
@@ -27,22 +27,10 @@ def test_durations(text: str, lang: str, months: set[float]) -> None:
     assert set(durations(text, lang)) == months
 
 
-def _doc(id_: str, text: str) -> Document:
-    return Document(id=id_, source=id_, text=text, raw_sha256="0" * 64, lang="en")
-
-
-def _link(src: str, tgt: str) -> dict[str, object]:
-    return {
-        "source": "a",
-        "target": "b",
-        "alignments": [{"source": [0, len(src)], "target": [0, len(tgt)], "score": 0.9}],
-    }
-
-
 def test_a_duration_said_in_words_is_not_a_dropped_number() -> None:
     src = "Traders fear that 18 months of roadworks will drive customers away."
     same = "Traders worry that a year and a half of roadworks will keep shoppers away."
     other = "Traders worry that half a year of roadworks will keep shoppers away."
-    assert not link_changes(_link(src, same), _doc("a", src), _doc("b", same))
-    dropped = link_changes(_link(src, other), _doc("a", src), _doc("b", other))
+    assert not link_changes(link(src, same, [(src, same)]), doc("a", src), doc("b", same))
+    dropped = link_changes(link(src, other, [(src, other)]), doc("a", src), doc("b", other))
     assert [c["kind"] for c in dropped] == ["number"], dropped

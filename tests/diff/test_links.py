@@ -4,25 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from storytrace.diff.links import attach_changes, beads, link_changes, published_date
-from storytrace.models import Document
+from storytrace.models import Document, Segment
+from tests.diff.helpers import doc, link, span
 
 
-def doc(id_: str, text: str, lang: str = "en", published: str | None = None) -> Document:
-    return Document(
-        id=id_, source=id_, text=text, raw_sha256="0" * 64, lang=lang, published=published
-    )
-
-
-def spans(text: str, *sentences: str) -> list[list[int]]:
-    out = []
-    for s in sentences:
-        i = text.index(s)
-        out.append([i, i + len(s)])
-    return out
+def changes_of(
+    src: str,
+    tgt: str,
+    pairs: list[tuple[str, str]],
+    *,
+    source: Document | None = None,
+    tgt_lang: str = "en",
+    **extra: Any,
+) -> list[dict[str, Any]]:
+    """The changes of a link "a" (``src``, English) -> "b" (``tgt``) aligning ``pairs``;
+    ``extra`` goes to :func:`link`, ``source`` replaces the plain source document."""
+    lk = link(src, tgt, pairs, **extra)
+    return link_changes(lk, source or doc("a", src), doc("b", tgt, tgt_lang))
 
 
 SRC = (
@@ -37,20 +40,9 @@ TGT = (
 )
 
 
-def aligned(src: str, tgt: str, pairs: list[tuple[str, str]]) -> dict[str, object]:
-    return {
-        "source": "a",
-        "target": "b",
-        "alignments": [
-            {"source": spans(src, s)[0], "target": spans(tgt, t)[0], "score": 0.9} for s, t in pairs
-        ],
-    }
-
-
 def test_a_changed_number_across_languages_is_reported_with_document_spans() -> None:
-    a, b = doc("a", SRC), doc("b", TGT, "de")
-    link = aligned(SRC, TGT, list(zip(sentences(SRC), sentences(TGT), strict=True)))
-    changes = link_changes(link, a, b)
+    pairs = list(zip(sentences(SRC), sentences(TGT), strict=True))
+    changes = changes_of(SRC, TGT, pairs, tgt_lang="de")
     numbers = [c for c in changes if c["kind"] == "number"]
     assert len(numbers) == 1, changes
     c = numbers[0]
@@ -65,9 +57,8 @@ def sentences(text: str) -> list[str]:
 
 def test_the_same_facts_in_another_language_report_no_number_or_date() -> None:
     tgt = TGT.replace("450", "4.500")
-    a, b = doc("a", SRC), doc("b", tgt, "de")
     pairs = list(zip(sentences(SRC), sentences(tgt), strict=True))
-    changes = link_changes(aligned(SRC, tgt, pairs), a, b)
+    changes = changes_of(SRC, tgt, pairs, tgt_lang="de")
     assert not [c for c in changes if c["kind"] in ("number", "date")], changes
 
 
@@ -76,15 +67,8 @@ def test_a_merge_bead_compares_facts_across_its_sentences() -> None:
     # merge. Compared sentence by sentence it would look dropped; as a bead it is unchanged.
     src = "Storm hits the coast. About 300 homes lost power overnight."
     tgt = "A storm hit the coast and about 300 homes lost power overnight."
-    link = {
-        "source": "a",
-        "target": "b",
-        "alignments": [
-            {"source": [0, 21], "target": [0, len(tgt)], "score": 0.8},
-            {"source": [22, len(src)], "target": [0, len(tgt)], "score": 0.8},
-        ],
-    }
-    changes = link_changes(link, doc("a", src), doc("b", tgt))
+    pairs = [("Storm hits the coast.", tgt), ("About 300 homes lost power overnight.", tgt)]
+    changes = changes_of(src, tgt, pairs, alignment_score=0.8)
     assert not [c for c in changes if c["kind"] == "number"], changes
 
 
@@ -119,27 +103,24 @@ def test_beads_partition_the_pairs(raw: list[tuple[int, int]]) -> None:
 # --- filters and passages ------------------------------------------------------------------
 
 
-def _link(src: str, tgt: str, pairs: list[tuple[str, str]], **extra: object) -> dict[str, object]:
-    link = aligned(src, tgt, pairs)
-    link.update(extra)
-    return link
-
-
-def test_a_name_dropped_from_a_sentence_but_named_elsewhere_is_not_reported() -> None:
+@pytest.mark.parametrize("n_aligned", [1, 2], ids=["later-sentence-unaligned", "both-aligned"])
+def test_a_name_dropped_from_a_sentence_but_named_elsewhere_is_not_reported(
+    n_aligned: int,
+) -> None:
     src = "The envoy told Reuters the talks had failed. Both sides left the city at dusk."
     tgt = "The envoy said the talks had failed. Both sides left the city at dusk, Reuters wrote."
     pairs = [
         ("The envoy told Reuters the talks had failed.", "The envoy said the talks had failed."),
         ("Both sides left the city at dusk.", "Both sides left the city at dusk, Reuters wrote."),
     ]
-    changes = link_changes(_link(src, tgt, pairs[:1]), doc("a", src), doc("b", tgt))
+    changes = changes_of(src, tgt, pairs[:n_aligned])
     assert not [c for c in changes if c["kind"] == "name"], changes
 
 
 def test_a_name_the_other_document_never_mentions_is_reported() -> None:
     src = "Officials said soldiers had refused orders."
     tgt = "Officials including Martina Kowalczyk said soldiers had refused orders."
-    changes = link_changes(_link(src, tgt, [(src, tgt)]), doc("a", src), doc("b", tgt))
+    changes = changes_of(src, tgt, [(src, tgt)])
     assert [c["target_text"] for c in changes if c["kind"] == "name"] == ["Martina Kowalczyk"]
 
 
@@ -147,14 +128,14 @@ def test_a_number_moved_to_another_sentence_is_not_a_one_sided_change() -> None:
     src = "The dam holds 300 tonnes of water. It was built long ago."
     tgt = "The dam holds water. It was built long ago and holds 300 tonnes."
     pairs = [("The dam holds 300 tonnes of water.", "The dam holds water.")]
-    changes = link_changes(_link(src, tgt, pairs), doc("a", src), doc("b", tgt))
+    changes = changes_of(src, tgt, pairs)
     assert not [c for c in changes if c["kind"] == "number"], changes
 
 
 def test_a_vague_relative_date_on_one_side_is_not_reported() -> None:
     src = "The minister resigned, the paper reported."
     tgt = "The minister resigned today, the paper reported."
-    changes = link_changes(_link(src, tgt, [(src, tgt)]), doc("a", src), doc("b", tgt))
+    changes = changes_of(src, tgt, [(src, tgt)])
     assert not [c for c in changes if c["kind"] == "date"], changes
 
 
@@ -162,13 +143,11 @@ def test_a_recurring_substitution_is_reported_once_with_its_count() -> None:
     s = ["The pilot landed the plane.", "Later the pilot spoke.", "Then the pilot left."]
     t = ["The driver landed the plane.", "Later the driver spoke.", "Then the driver left."]
     src, tgt = " ".join(s), " ".join(t)
-    changes = link_changes(
-        _link(src, tgt, list(zip(s, t, strict=True))), doc("a", src), doc("b", tgt)
-    )
+    changes = changes_of(src, tgt, list(zip(s, t, strict=True)))
     drift = [c for c in changes if c["kind"] == "other"]
     assert len(drift) == 1, changes
     assert "recurs 3 times" in drift[0]["note"] and drift[0]["severity"] == "major"
-    assert drift[0]["target"] == spans(tgt, "driver")[0]
+    assert drift[0]["target"] == span(tgt, "driver")
 
 
 def test_an_interior_passage_added_by_a_translation_is_reported() -> None:
@@ -176,11 +155,10 @@ def test_an_interior_passage_added_by_a_translation_is_reported() -> None:
     added = "A local archive shows the river flooded the same street in a wet autumn."
     src = " ".join(s)
     tgt = f"{s[0]}\n{added}\n{s[1]}"
-    link = _link(
+    changes = changes_of(
         src, tgt, list(zip(s, s, strict=True)), relation="translation", tree=True,
-        added=spans(tgt, added), dropped=[],
+        added=[added], dropped=[],
     )  # fmt: skip
-    changes = link_changes(link, doc("a", src), doc("b", tgt))
     (c,) = [c for c in changes if c["note"].startswith("passage added")]
     assert c["kind"] == "other" and c["target_text"] == added
     assert c["source_text"] == s[0]  # anchored on the aligned sentence before it
@@ -191,25 +169,25 @@ def test_a_passage_past_the_end_of_a_truncated_source_is_not_reported() -> None:
     tail = "Officials expect the water to fall slowly over the coming week."
     src = " ".join(s)
     tgt = f"{s[0]}\n{s[1]}\n{tail}"
-    link = _link(
+    changes = changes_of(
         src, tgt, list(zip(s, s, strict=True)), relation="translation", tree=True,
-        added=spans(tgt, tail), dropped=[],
+        added=[tail], dropped=[],
     )  # fmt: skip
-    assert link_changes(link, doc("a", src), doc("b", tgt)) == []
+    assert changes == []
 
 
-def test_a_rewrite_may_abridge_but_a_translation_may_not() -> None:
+@pytest.mark.parametrize(("relation", "expected"), [("rewrite", 0), ("translation", 1)])
+def test_a_rewrite_may_abridge_but_a_translation_may_not(relation: str, expected: int) -> None:
     s = ["The river rose overnight.", "Schools stayed closed on Monday."]
     cut = "Nobody can say yet how long the clean-up will take."
     src = f"{s[0]}\n{cut}\n{s[1]}"
     tgt = " ".join(s)
-    for relation, expected in (("rewrite", 0), ("translation", 1)):
-        link = _link(
-            src, tgt, list(zip(s, s, strict=True)), relation=relation, tree=True,
-            added=[], dropped=spans(src, cut),
-        )  # fmt: skip
-        notes = [c["note"] for c in link_changes(link, doc("a", src), doc("b", tgt))]
-        assert len([n for n in notes if n.startswith("passage dropped")]) == expected, notes
+    changes = changes_of(
+        src, tgt, list(zip(s, s, strict=True)), relation=relation, tree=True,
+        added=[], dropped=[cut],
+    )  # fmt: skip
+    notes = [c["note"] for c in changes]
+    assert len([n for n in notes if n.startswith("passage dropped")]) == expected, notes
 
 
 def test_a_short_subhead_or_a_split_sentence_is_not_a_passage() -> None:
@@ -218,22 +196,20 @@ def test_a_short_subhead_or_a_split_sentence_is_not_a_passage() -> None:
     src = " ".join(s)
     tgt = f"Some 1,200 people left the valley.\n{split}\nA new plan\n{s[1]}"
     pairs = [(s[0], "Some 1,200 people left the valley."), (s[1], s[1])]
-    link = _link(
+    changes = changes_of(
         src, tgt, pairs, relation="translation", tree=True,
-        added=[spans(tgt, split)[0][:1] + spans(tgt, "A new plan")[0][1:]], dropped=[],
+        added=[f"{split}\nA new plan"], dropped=[],
     )  # fmt: skip
-    changes = link_changes(link, doc("a", src), doc("b", tgt))
     assert not [c for c in changes if c["note"].startswith("passage")], changes
 
 
 def test_a_name_respelled_in_a_sentence_the_source_does_not_align_is_reported() -> None:
     src = "The convoy left for Kharkiv at dawn. Troops waited for hours near Lviv."
     tgt = "The convoy set off at dawn. First the unit drove towards Charkiv."
-    link = _link(
-        src, tgt, [("The convoy left for Kharkiv at dawn.", "The convoy set off at dawn.")]
-    )
-    link["added"] = [spans(tgt, "First the unit drove towards Charkiv.")[0]]
-    changes = link_changes(link, doc("a", src), doc("b", tgt))
+    changes = changes_of(
+        src, tgt, [("The convoy left for Kharkiv at dawn.", "The convoy set off at dawn.")],
+        added=["First the unit drove towards Charkiv."],
+    )  # fmt: skip
     names = [c for c in changes if c["kind"] == "name"]
     assert [(c["source_text"], c["target_text"]) for c in names] == [("Kharkiv", "Charkiv")]
 
@@ -241,31 +217,30 @@ def test_a_name_respelled_in_a_sentence_the_source_does_not_align_is_reported() 
 def test_a_longer_or_inflected_name_in_an_added_sentence_is_not_a_respelling() -> None:
     src = "Putin spoke to Russian media on Friday about the talks."
     tgt = "Putin spoke on Friday about the talks. Vladimir Putin thanked the Russians."
-    link = _link(src, tgt, [(src, "Putin spoke on Friday about the talks.")])
-    link["added"] = [spans(tgt, "Vladimir Putin thanked the Russians.")[0]]
-    changes = link_changes(link, doc("a", src), doc("b", tgt))
+    changes = changes_of(
+        src, tgt, [(src, "Putin spoke on Friday about the talks.")],
+        added=["Vladimir Putin thanked the Russians."],
+    )  # fmt: skip
     assert not [c for c in changes if c["kind"] == "name"], changes
 
 
-def test_a_translation_that_swaps_the_opening_reports_one_opening_change() -> None:
+@pytest.mark.parametrize(("relation", "expected"), [("translation", 1), ("rewrite", 0)])
+def test_a_translation_that_swaps_the_opening_reports_one_opening_change(
+    relation: str, expected: int
+) -> None:
     lede = "It took weeks of sleeping on crates for the officer to decide to quit."
     headline = "Exclusive: officer reveals why he risked everything to stop the war"
     body = ["He went to his commander.", "He resigned on the spot."]
     src = f"{lede}\n{body[0]} {body[1]}"
     tgt = f"{headline}\n{body[0]} {body[1]}"
-    for relation, expected in (("translation", 1), ("rewrite", 0)):
-        link = _link(
-            src, tgt, list(zip(body, body, strict=True)), relation=relation, tree=True,
-            added=spans(tgt, headline), dropped=spans(src, lede),
-        )  # fmt: skip
-        found = [
-            c
-            for c in link_changes(link, doc("a", src), doc("b", tgt))
-            if c["note"].startswith("opening replaced")
-        ]
-        assert len(found) == expected, found
-        if found:
-            assert (found[0]["source_text"], found[0]["target_text"]) == (lede, headline)
+    changes = changes_of(
+        src, tgt, list(zip(body, body, strict=True)), relation=relation, tree=True,
+        added=[headline], dropped=[lede],
+    )  # fmt: skip
+    found = [c for c in changes if c["note"].startswith("opening replaced")]
+    assert len(found) == expected, found
+    if found:
+        assert (found[0]["source_text"], found[0]["target_text"]) == (lede, headline)
 
 
 def test_an_opening_only_one_version_has_is_not_a_replacement() -> None:
@@ -273,54 +248,53 @@ def test_an_opening_only_one_version_has_is_not_a_replacement() -> None:
     body = ["He went to his commander.", "He resigned on the spot."]
     src = " ".join(body)
     tgt = f"{headline}\n{src}"
-    link = _link(
+    changes = changes_of(
         src, tgt, list(zip(body, body, strict=True)), relation="translation", tree=True,
-        added=spans(tgt, headline), dropped=[],
+        added=[headline], dropped=[],
     )  # fmt: skip
-    assert link_changes(link, doc("a", src), doc("b", tgt)) == []
+    assert changes == []
 
 
 def test_another_story_on_a_mashup_page_does_not_vouch_for_a_fact() -> None:
-    from storytrace.models import Segment
-
     story = "The officer resigned, CNN reported."
     other = "Russian forces on Saturday destroyed a bridge."
     src = f"{story}\n{other}"
     tgt = "The officer resigned on Saturday, CNN reported."
-    source = doc("a", src)
-    source.segments = [
+    segments = [
         Segment(0, len(story), "story", story="S1"),
         Segment(len(story) + 1, len(src), "story", story="S2"),
     ]
-    link = _link(src, tgt, [(story, tgt)])
-    dates = [c for c in link_changes(link, source, doc("b", tgt)) if c["kind"] == "date"]
+    source = doc("a", src, segments=segments)
+    dates = [c for c in changes_of(src, tgt, [(story, tgt)], source=source) if c["kind"] == "date"]
     assert [c["target_text"] for c in dates] == ["Saturday"]
     # without story segments the whole page counts, as before
-    assert not [c for c in link_changes(link, doc("a", src), doc("b", tgt)) if c["kind"] == "date"]
+    assert not [c for c in changes_of(src, tgt, [(story, tgt)]) if c["kind"] == "date"]
 
 
 def test_format_notes_of_one_paragraph_and_swaps_of_one_pair_are_told_once() -> None:
     s = ["Today is March 1.", "Tomorrow it will be March 2, he thought."]
     t = ["Today is the 1. March.", "Tomorrow it will be the 2. March, he thought."]
     src, tgt = " ".join(s), " ".join(t)
-    changes = link_changes(
-        _link(src, tgt, list(zip(s, t, strict=True))), doc("a", src), doc("b", tgt)
-    )
+    changes = changes_of(src, tgt, list(zip(s, t, strict=True)))
     formats = [c for c in changes if c["note"].startswith("format only")]
     assert len(formats) == 1 and "2 in this paragraph" in formats[0]["note"], changes
 
     src = "He was transferred closer to the rear with the trucks."
     tgt = "He was deployed closer to the stern with the trucks."
-    (c,) = link_changes(_link(src, tgt, [(src, tgt)]), doc("a", src), doc("b", tgt))
+    (c,) = changes_of(src, tgt, [(src, tgt)])
     assert c["note"] == "meaning drift: 'transferred' -> 'deployed'; 'rear' -> 'stern'"
     assert c["source_text"] == "transferred closer to the rear"
 
 
-def test_a_rewrite_may_retell_a_quotation_but_a_translation_may_not_drop_it() -> None:
+@pytest.mark.parametrize(("relation", "expected"), [("rewrite", 0), ("translation", 1)])
+def test_a_rewrite_may_retell_a_quotation_but_a_translation_may_not_drop_it(
+    relation: str, expected: int
+) -> None:
     src = "“Nobody was seriously hurt, and that is what matters most,” the mayor said."
     tgt = "Ingen ble alvorlig skadet, og det var det viktigste, sa ordføreren."
-    for relation, expected in (("rewrite", 0), ("translation", 1)):
-        link = _link(src, tgt, [(src, tgt)], relation=relation, tree=True, added=[], dropped=[])
-        notes = [c["note"] for c in link_changes(link, doc("a", src), doc("b", tgt, "nb"))]
-        retold = [n for n in notes if n.startswith("quotation removed")]
-        assert len(retold) == expected, notes
+    changes = changes_of(
+        src, tgt, [(src, tgt)], tgt_lang="nb", relation=relation, tree=True, added=[], dropped=[]
+    )
+    notes = [c["note"] for c in changes]
+    retold = [n for n in notes if n.startswith("quotation removed")]
+    assert len(retold) == expected, notes

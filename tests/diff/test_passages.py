@@ -11,6 +11,7 @@ import pytest
 from storytrace.diff.links import attach_changes
 from storytrace.diff.passages import own_passages
 from storytrace.models import Document, Segment, Sentence
+from tests.diff import helpers
 
 P1 = "The officer said he left the army in March."
 P2 = "He told his commander he would not fight."
@@ -24,9 +25,14 @@ COMPLETE = f"{P1} {P2}\n{S3}\n{S4}"
 REWRITE = f"{P1}\n{S3}\n{T_OWN}"
 
 
+#: The score of every aligned pair: a paragraph as close as this to an unaligned sentence of
+#: the complete version is said there in other words.
+ALIGNED = 0.88
+
+
 def doc(id_: str, text: str, segments: Sequence[Segment] = ()) -> Document:
-    d = Document(id=id_, source=id_, text=text, raw_sha256="0" * 64, lang="en")
-    d.segments = list(segments)
+    """An English document split into sentences at ". " and line breaks."""
+    d = helpers.doc(id_, text, segments=segments)
     pos, sents = 0, []
     for line in text.split("\n"):
         for part in line.split(". "):
@@ -37,40 +43,37 @@ def doc(id_: str, text: str, segments: Sequence[Segment] = ()) -> Document:
     return d
 
 
-def at(text: str, sentence: str) -> list[int]:
-    i = text.index(sentence)
-    return [i, i + len(sentence)]
-
-
 def link(
     src: str, tgt: str, texts: dict[str, str], pairs: list[str], *, tree: bool, relation: str,
     score: float = 0.9, added: Sequence[str] = (), dropped: Sequence[str] = (),
 ) -> dict[str, Any]:  # fmt: skip
-    return {
-        "source": src,
-        "target": tgt,
-        "relation": relation,
-        "tree": tree,
-        "score": score,
-        "alignments": [
-            {"source": at(texts[src], s), "target": at(texts[tgt], s), "score": 0.88} for s in pairs
-        ],
-        "added": [at(texts[tgt], s) for s in added],
-        "dropped": [at(texts[src], s) for s in dropped],
-        "changes": [],
-    }
+    """A link between two of ``texts`` aligning sentences both say word for word."""
+    return helpers.link(
+        texts[src], texts[tgt], [(x, x) for x in pairs], ids=(src, tgt), alignment_score=ALIGNED,
+        relation=relation, tree=tree, score=score, added=added, dropped=dropped, changes=[],
+    )  # fmt: skip
 
 
 TEXTS = {"p": PARENT, "s": COMPLETE, "t": REWRITE}
 
 
-def story(standin_relation: str = "translation", t_text: str = REWRITE) -> list[dict[str, Any]]:
+def story(
+    standin_relation: str = "translation",
+    t_text: str = REWRITE,
+    t_added: Sequence[str] = (f"{S3}\n{T_OWN}",),
+    t_dropped: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """p (truncated) -> s (complete stand-in), p -> t (a rewrite with ``t_text``, adding
+    ``t_added`` and dropping ``t_dropped``), and the sibling link t -> s."""
     texts = {**TEXTS, "t": t_text}
     return [
         link("p", "s", texts, [P1, P2], tree=True, relation=standin_relation, added=[S3, S4]),
-        link("p", "t", texts, [P1], tree=True, relation="rewrite", added=[f"{S3}\n{T_OWN}"]),
+        link(
+            "p", "t", texts, [P1], tree=True, relation="rewrite", added=t_added,
+            dropped=t_dropped,
+        ),
         link("t", "s", texts, [P1, S3], tree=False, relation="rewrite", added=[P2, S4]),
-    ]
+    ]  # fmt: skip
 
 
 def docs(t_text: str = REWRITE, t_segments: Sequence[Segment] = ()) -> dict[str, Document]:
@@ -112,7 +115,7 @@ def test_a_paragraph_the_complete_version_says_in_other_words_is_not_reported() 
         return [0.5] * len(a)
 
     # S4 is the complete version's only unaligned sentence after the anchor: when it is as
-    # close to the paragraph as an aligned pair (0.88), the paragraph is not "only" in t
+    # close to the paragraph as an aligned pair (ALIGNED), the paragraph is not "only" in t
     assert run(story(), docs(), similarity=similar) == [[], [], []]
     assert [len(x) for x in run(story(), docs(), similarity=unrelated)] == [0, 0, 1]
 
@@ -123,12 +126,7 @@ def test_boilerplate_and_aligned_paragraphs_are_not_own_passages() -> None:
         Segment(0, text.index(TEASER) - 1, "story", story="S1"),
         Segment(text.index(TEASER), len(text), "boilerplate", reason="related-links"),
     ]
-    texts = {**TEXTS, "t": text}
-    links = [
-        link("p", "s", texts, [P1, P2], tree=True, relation="translation", added=[S3, S4]),
-        link("p", "t", texts, [P1], tree=True, relation="rewrite", added=[f"{S3}\n{TEASER}"]),
-        link("t", "s", texts, [P1, S3], tree=False, relation="rewrite", added=[P2, S4]),
-    ]
+    links = story(t_text=text, t_added=[f"{S3}\n{TEASER}"])
     assert run(links, docs(text, segments)) == [[], [], []]
     # the same paragraph as story text is reported
     story_only = [Segment(0, len(text), "story", story="S1")]
@@ -154,15 +152,7 @@ def test_the_best_scoring_complete_sibling_carries_the_passage(score: float) -> 
 
 def test_where_the_parent_has_text_the_tree_link_judges_not_the_sibling() -> None:
     text = f"{P1}\n{T_OWN}\n{S3}"  # the paragraph sits in the part the parent still has
-    texts = {**TEXTS, "t": text}
-    links = [
-        link("p", "s", texts, [P1, P2], tree=True, relation="translation", added=[S3, S4]),
-        link(
-            "p", "t", texts, [P1], tree=True, relation="rewrite", added=[f"{T_OWN}\n{S3}"],
-            dropped=[P2],
-        ),
-        link("t", "s", texts, [P1, S3], tree=False, relation="rewrite", added=[P2, S4]),
-    ]  # fmt: skip
+    links = story(t_text=text, t_added=[f"{T_OWN}\n{S3}"], t_dropped=[P2])
     assert run(links, docs(text)) == [[], [], []]
     attach_changes(links, docs(text))
     tree_notes = [c["note"] for c in links[1]["changes"]]

@@ -7,32 +7,18 @@ from typing import Any
 
 from storytrace.diff.links import attach_changes, link_changes
 from storytrace.models import Document
-
-
-def doc(id_: str, text: str, lang: str = "en") -> Document:
-    return Document(id=id_, source=id_, text=text, raw_sha256="0" * 64, lang=lang)
-
-
-def span(text: str, s: str) -> list[int]:
-    i = text.index(s)
-    return [i, i + len(s)]
+from tests.diff import helpers
+from tests.diff.helpers import doc
 
 
 def link(
     a: str, b: str, texts: dict[str, str], pairs: list[tuple[str, str]], tree: bool
 ) -> dict[str, Any]:
-    return {
-        "source": a,
-        "target": b,
-        "tree": tree,
-        "relation": "translation",
-        "alignments": [
-            {"source": span(texts[a], s), "target": span(texts[b], t), "score": 0.9}
-            for s, t in pairs
-        ],
-        "added": [],
-        "dropped": [],
-    }
+    """A translation link between two of ``texts`` with nothing added or dropped."""
+    return helpers.link(
+        texts[a], texts[b], pairs, ids=(a, b), tree=tree, relation="translation",
+        added=[], dropped=[],
+    )  # fmt: skip
 
 
 ORIG = "The engineers gave few details about the broken pump at the harbour station."

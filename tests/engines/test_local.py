@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from storytrace import MemoryStore
 from storytrace.cli import main
-from storytrace.engines import DaskEngine, ProcessEngine, SerialEngine, make_engine
+from storytrace.engines import DaskEngine, Engine, ProcessEngine, SerialEngine, make_engine
 from storytrace.errors import EngineUnavailable, StorytraceError
 from storytrace.options import Options
 from storytrace.pipeline import trace_inputs
@@ -30,33 +30,26 @@ def fail_on_seven(x: int) -> int:
     return x
 
 
-@pytest.mark.parametrize("factory", [SerialEngine, lambda: ProcessEngine(2)])
-def test_map_keeps_input_order(factory: Any) -> None:
-    engine = factory()
-    try:
-        assert list(engine.map(square, range(100), chunksize=3)) == [x * x for x in range(100)]
-    finally:
-        engine.close()
+@pytest.fixture(params=[SerialEngine, lambda: ProcessEngine(2)], ids=["serial", "process"])
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """Each local engine in turn, closed after the test."""
+    eng = request.param()
+    yield eng
+    eng.close()
 
 
-@pytest.mark.parametrize("factory", [SerialEngine, lambda: ProcessEngine(2)])
-def test_map_is_lazy_over_an_endless_input(factory: Any) -> None:
-    engine = factory()
-    try:
-        first = list(itertools.islice(engine.map(square, itertools.count(), chunksize=4), 10))
-        assert first == [x * x for x in range(10)]
-    finally:
-        engine.close()
+def test_map_keeps_input_order(engine: Engine) -> None:
+    assert list(engine.map(square, range(100), chunksize=3)) == [x * x for x in range(100)]
 
 
-@pytest.mark.parametrize("factory", [SerialEngine, lambda: ProcessEngine(2)])
-def test_kernel_exception_reaches_the_caller(factory: Any) -> None:
-    engine = factory()
-    try:
-        with pytest.raises(ValueError, match="bad item 7"):
-            list(engine.map(fail_on_seven, range(20), chunksize=2))
-    finally:
-        engine.close()
+def test_map_is_lazy_over_an_endless_input(engine: Engine) -> None:
+    first = list(itertools.islice(engine.map(square, itertools.count(), chunksize=4), 10))
+    assert first == [x * x for x in range(10)]
+
+
+def test_kernel_exception_reaches_the_caller(engine: Engine) -> None:
+    with pytest.raises(ValueError, match="bad item 7"):
+        list(engine.map(fail_on_seven, range(20), chunksize=2))
 
 
 def test_process_engine_close_is_idempotent() -> None:
