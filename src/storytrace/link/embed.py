@@ -39,7 +39,10 @@ class Embedder(Protocol):
     Optional: a class attribute ``contextual = True`` says the vectors read words in their
     sentence (e5 does; bag-of-words and static word-sum vectors do not). Only then does
     the derivation stage confirm meaning drift with it (:mod:`storytrace.diff.confirm`);
-    an embedder without the attribute counts as not contextual.
+    an embedder without the attribute counts as not contextual. A class attribute
+    ``cacheable = False`` says its vectors must not go to the store's vector cache (a
+    static embedding refitted on every run has a new ``name`` each time); without it an
+    embedder is cacheable.
     """
 
     @property

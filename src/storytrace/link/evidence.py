@@ -42,7 +42,7 @@ import numpy as np
 
 from ..align.anchors import weighted_jaccard
 from ..options import EvidenceConfig
-from .facts import fact_keys, rarity, rarity_bounds
+from .facts import fact_keys, fact_weights, rarity_bounds
 from .passages import SHORT_PASSAGE, Passage
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def strong_enough(
     rare, common = rarity_bounds(
         n_docs, cfg.rare_df, cfg.common_df, cfg.rare_share, cfg.common_share
     )
-    weights = [rarity(df.get(f, 1), rare, common) for f in set(link.facts)]
+    weights = fact_weights(link.facts, df, rare, common)
     return sum(weights) >= cfg.min_fact_mass and max(weights, default=0.0) >= cfg.min_top_fact
 
 

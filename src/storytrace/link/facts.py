@@ -10,7 +10,8 @@ Contract (pure functions over plain values):
 * :func:`rarity` — the weight of a fact seen in ``df`` documents: 1 up to ``rare_df``
   documents, falling log-linearly to 0 at ``common_df``. A name in thousands of documents
   (a president, a month, a common first name) confirms nothing.
-* :func:`fact_mass` — the summed rarity of a set of shared facts.
+* :func:`fact_weights`, :func:`fact_mass` — the rarity of each of a set of shared facts,
+  and their sum.
 * :func:`fact_candidates` — document pairs whose shared facts weigh at least ``min_mass``,
   found through an inverted index of the facts seen in at most ``max_df`` documents
   (numpy; memory grows with the postings, never with N²), at most ``top_k`` partners per
@@ -105,11 +106,23 @@ def rarity_bounds(
     return rare, common
 
 
+def fact_weights(
+    facts: Iterable[str], df: Mapping[str, int], rare_df: int = 3, common_df: int = 300
+) -> list[float]:
+    """:func:`rarity` of each distinct fact of ``facts`` (absent from ``df``: rare)."""
+    return [rarity(df.get(f, 1), rare_df, common_df) for f in set(facts)]
+
+
 def fact_mass(
     facts: Iterable[str], df: Mapping[str, int], rare_df: int = 3, common_df: int = 300
 ) -> float:
     """Summed :func:`rarity` of distinct ``facts`` (facts absent from ``df`` count as rare)."""
-    return sum(rarity(df.get(f, 1), rare_df, common_df) for f in set(facts))
+    return sum(fact_weights(facts, df, rare_df, common_df))
+
+
+def ordered_pair(x: str, y: str) -> tuple[str, str]:
+    """``(x, y)`` sorted: the key of an unordered document pair."""
+    return (x, y) if x < y else (y, x)
 
 
 def fact_candidates(
@@ -176,9 +189,7 @@ def fact_candidates(
     rank = np.arange(len(order)) - first
     chosen = np.unique(pair_id[order[rank < top_k]])
     return {
-        (docs[int(x)], docs[int(y)])
-        if docs[int(x)] < docs[int(y)]
-        else (docs[int(y)], docs[int(x)])
+        ordered_pair(docs[int(x)], docs[int(y)])
         for x, y in zip(a_idx[chosen], b_idx[chosen], strict=True)
     }
 

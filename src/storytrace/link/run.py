@@ -40,10 +40,10 @@ from ..engines import make_engine
 from ..models import Document, Segment, SegmentKind, Sentence
 from ..options import EvidenceConfig, LinkOptions
 from ..store import Store
-from .candidates import margin_pairs, unit_mean_rows
-from .embed import E5Embedder, Embedder, HashEmbedder, embed_cached
+from .candidates import margin_pairs
+from .embed import E5Embedder, Embedder, HashEmbedder, embed_cached, unit_rows
 from .evidence import DocLink, compare, strong_enough
-from .facts import document_frequencies, fact_candidates, facts_task, rarity_bounds
+from .facts import document_frequencies, fact_candidates, facts_task, ordered_pair, rarity_bounds
 from .passages import Passage, passages
 from .shingles import lsh_pairs, shingles, signatures, tokens
 from .stories import Stories, StoryInfo, form_stories
@@ -64,7 +64,7 @@ ProgressFn = Callable[[str, int, int | None], None]
 class LinkReport:
     """What a link run did. ``seconds`` has one entry per stage: passages, facts, fit
     (static tier), embed, candidates_minhash / _facts / _vectors, compare_same /
-    _cross, store_pairs, stories, derive, and the totals candidates and compare."""
+    _cross, store_pairs, stories, derive (no totals: the values add up to the run)."""
 
     stories: list[StoryInfo] = field(default_factory=list)
     compared: int = 0
@@ -115,10 +115,6 @@ def _pair_key(a: str, b: str) -> str:
     return f"{a}\x00{b}"
 
 
-def _ordered(x: str, y: str) -> tuple[str, str]:
-    return (x, y) if x < y else (y, x)
-
-
 def minhash_candidates(
     docs: Sequence[str],
     plist: Mapping[str, Sequence[Passage]],
@@ -126,11 +122,10 @@ def minhash_candidates(
     opts: LinkOptions,
     *,
     new: set[str],
-    threshold: float | None = None,
+    threshold: float,
 ) -> set[tuple[str, str]]:
     """(1) MinHash LSH within each language over passage word 3-shingles, at ``threshold``
-    (default ``opts.minhash_threshold``)."""
-    level = opts.minhash_threshold if threshold is None else threshold
+    (estimated Jaccard)."""
     flat = [(d, p) for d in docs for p in plist[d]]
     by_lang: dict[str | None, list[int]] = {}
     for k, (d, _) in enumerate(flat):
@@ -142,10 +137,10 @@ def minhash_candidates(
         sigs = signatures(
             [shingles(tokens(flat[k][1].text)) for k in members], num_perm=opts.num_perm
         )
-        for i, j in lsh_pairs([str(k) for k in members], sigs, level, num_perm=opts.num_perm):
+        for i, j in lsh_pairs([str(k) for k in members], sigs, threshold, num_perm=opts.num_perm):
             x, y = flat[members[i]][0], flat[members[j]][0]
             if x != y and (x in new or y in new):
-                pairs.add(_ordered(x, y))
+                pairs.add(ordered_pair(x, y))
     return pairs
 
 
@@ -181,8 +176,26 @@ def range_candidates(
         a, b = owner[block[hit_r]], owner[hit_c]
         other = a != b
         for x, y in set(zip(a[other].tolist(), b[other].tolist(), strict=True)):
-            pairs.add(_ordered(docs[x], docs[y]))
+            pairs.add(ordered_pair(docs[x], docs[y]))
     return pairs
+
+
+def _document_vectors(
+    docs: Sequence[str], vecs: Mapping[str, NDArray[Any]], part: int = 4096
+) -> NDArray[np.float32] | None:
+    """Per document, the unit mean of its passage vectors (``unit_mean_rows`` of all
+    passages, bit for bit: float32 sums of each document's rows in order), ``part``
+    documents at a time, so no float32 copy of every passage exists; ``None`` without
+    passages."""
+    sums: NDArray[np.float32] | None = None
+    for s in range(0, len(docs), part):
+        owners, matrix = _stacked(docs[s : s + part], vecs)
+        if not len(owners):
+            continue
+        if sums is None:
+            sums = np.zeros((len(docs), matrix.shape[1]), dtype=np.float32)
+        np.add.at(sums, owners + s, matrix)
+    return None if sums is None else unit_rows(sums)
 
 
 def knn_candidates(
@@ -194,11 +207,9 @@ def knn_candidates(
     new: set[str],
 ) -> set[tuple[str, str]]:
     """(3, static tier) document vectors, k nearest per other language, ratio margin."""
-    owners, matrix = _stacked(docs, vecs)
-    if not len(owners):
+    doc_vecs = _document_vectors(docs, vecs)
+    if doc_vecs is None:
         return set()
-    doc_vecs = unit_mean_rows(matrix, owners, len(docs))
-    del matrix
     queries = np.array([d in new for d in docs], dtype=bool)
     found = margin_pairs(
         doc_vecs,
@@ -208,7 +219,7 @@ def knn_candidates(
         queries=queries,
         block=opts.block,
     )
-    return {_ordered(docs[i], docs[j]) for i, j in found}
+    return {ordered_pair(docs[i], docs[j]) for i, j in found}
 
 
 def link_store(
@@ -261,14 +272,17 @@ def link_store(
         report.tier = tier
         if progress:
             progress(f"embedding passages ({tier})", 0, len(texts))
+        # The tier's thresholds: static cosines sit on another scale than e5's.
         evidence, story_cfg = opts.evidence, opts.stories
+        threshold = opts.minhash_threshold
         vecs: Mapping[str, NDArray[Any]]
         if tier == "static":
+            evidence, story_cfg = opts.static_evidence, opts.static_stories
+            threshold = opts.static_minhash_threshold
             fitted = fit_static(docs, plist, store, opts, engine, words=words)
             emb: Embedder = fitted
             secs["fit"], t = time.perf_counter() - t, time.perf_counter()
             vecs = static_vectors(fitted, plist, ids, engine)
-            evidence, story_cfg = opts.static_evidence, opts.static_stories
         else:
             emb = embedder or (HashEmbedder() if tier == "hash" else E5Embedder())
             matrix = (
@@ -289,7 +303,6 @@ def link_store(
         if new:
             known = {k: v for k, v in known.items() if not set(k.split("\x00")) & new}
         found: dict[str, set[tuple[str, str]]] = {}
-        threshold = opts.static_minhash_threshold if tier == "static" else opts.minhash_threshold
         found["minhash"] = minhash_candidates(ids, plist, lang, opts, new=new, threshold=threshold)
         secs["candidates_minhash"], t = time.perf_counter() - t, time.perf_counter()
         rare_df, common_df = rarity_bounds(
@@ -370,9 +383,6 @@ def link_store(
     report.compared = len(known)
     report.newly_compared = len(fresh)
     report.links = len(strong)
-    # Totals over the sub-stages above (kept too): "candidates" and "compare".
-    secs["candidates"] = sum(v for k, v in secs.items() if k.startswith("candidates_"))
-    secs["compare"] = secs["compare_same"] + secs["compare_cross"] + secs["store_pairs"]
     report.seconds = secs
     return report
 

