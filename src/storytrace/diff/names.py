@@ -185,13 +185,13 @@ _EXONYMS: tuple[frozenset[str], ...] = tuple(
         "norway norwegian norwegen norweg norge norsk norvegi norveg noruega",
         "sweden swedish schweden sverige svensk shveci shvec suede suecia",
         "china chinese kitai kitaisk kina kinesisk chine chinois",
-        "poland polish polen polsk polsha polshi polsk pologne polonia",
+        "poland polish polen polsk polsha polshi pologne polonia",
         "belarus belarusian weissrussland hviterussland belorussi bilorus bielorussie",
-        "nato otan nato nato",
+        "nato otan",
         "eu european europ evropeisk evrosoiuz ievrosoiuz",
         "un united nations vereinte fn oon",
-        "crimea krim krym crimee crimea",
-        "kremlin kreml kremlin",
+        "crimea krim krym crimee",
+        "kremlin kreml",
         "black sea schwarz svartehav chernoe chorne",
     )
 )
@@ -308,7 +308,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
         initial = (
             not out
             or bool(_SENTENCE_END.search(_IN_NUMBER.sub("", between)))
-            or (between.strip()[-1:] in _OPENERS and between.strip() != "")
+            or between.strip()[-1:] in _OPENERS
         )
         out.append(Token(m.start(), m.end(), m.group(), initial))
         pos = m.end()
@@ -467,7 +467,7 @@ _GENDER["no"] = _GENDER["nn"] = _GENDER["nb"]
 
 _GENDER_LABEL = {"m": "male", "f": "female"}
 # German "sie"/"ihr" is also "they"/"their"/"you": only flips between singular forms count.
-_DE_AMBIGUOUS = frozenset("sie ihr ihre ihren ihrem ihrer ihres".split())
+_DE_AMBIGUOUS = frozenset(w for w, g in _GENDER["de"].items() if g == "f")
 
 
 def _same_language(a: Side, b: Side) -> bool:

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..ingest.language import normalise_code
 from .model import Fact, overlaps
 
 _SPACES = " \u00a0\u202f"
@@ -218,10 +219,8 @@ _CHANGE_TO = {"en": "to", "de": "auf|bis", "no": "til", "ru": "до|на", "uk":
 
 def norm_lang(lang: str | None) -> str | None:
     """``"nb"``/``"nn"``/``"no-NO"`` → ``"no"``, ``"en-GB"`` → ``"en"``; ``None`` stays."""
-    if not lang:
-        return None
-    base = lang.strip().lower().replace("_", "-").split("-")[0]
-    return "no" if base in ("nb", "nn") else base or None
+    code = normalise_code(lang)
+    return "no" if code == "nn" else code
 
 
 @lru_cache(maxsize=64)
@@ -291,7 +290,7 @@ def alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=32)
 def _scale_re(lang: str | None) -> re.Pattern[str]:
-    table = _SCALES.get(lang or "", {}) if lang else {}
+    table = _SCALES.get(lang or "", {})
     words = list(table) or [w for t in _SCALES.values() for w in t if len(w) > 3]
     if lang != "en":
         words += ["million", "billion"]  # English scale words survive in any text
@@ -352,6 +351,13 @@ def _vague_re(lang: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)(?:{alternation([p for p, _ in _VAGUE[lang]])})(?!\w)", re.IGNORECASE
     )
+
+
+_VAGUE_VALUES = {lang: dict(pairs) for lang, pairs in _VAGUE.items()}
+# fixed phrases ("half a million") keep their words from being read one by one
+_VAGUE_EXACT = {
+    lang: frozenset(p for p, v in pairs if not v.startswith("~")) for lang, pairs in _VAGUE.items()
+}
 
 
 def _read_digits(tok: str, g: str | None, mark: str | None, scaled: bool) -> _Tok:
@@ -478,11 +484,38 @@ def _word_tokens(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_To
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _RangeRes:
+    """The connector patterns of :func:`_merge_ranges` for one language."""
+
+    to: re.Pattern[str]  # the gap of "60 to 70"
+    between: tuple[re.Pattern[str], re.Pattern[str]] | None  # "between" before, "and" gap
+    frm: re.Pattern[str]  # "from" before A
+    change_to: re.Pattern[str]  # the gap of "from 60 to 70"
+
+
+@lru_cache(maxsize=32)
+def _range_res(lang: str | None) -> _RangeRes:
+    key = lang or ""
+
+    def gap(words: str) -> re.Pattern[str]:
+        return re.compile(rf"\s+(?:{words})\s+", re.IGNORECASE)
+
+    def before(words: str) -> re.Pattern[str]:  # matched against case-folded text
+        return re.compile(rf"(?<!\w)(?:{words})\s+$")
+
+    between = _BETWEEN.get(key)
+    return _RangeRes(
+        gap(_RANGE_WORDS.get(key, "to")),
+        (before(between[0]), gap(between[1])) if between else None,
+        before(_FROM.get(key, "from")),
+        gap(_CHANGE_TO.get(key, "to")),
+    )
+
+
 def _merge_ranges(text: str, toks: list[_Tok], lang: str | None) -> list[tuple[_Tok, _Tok | None]]:
     """Join ``A <to> B`` into ranges; after "from" keep both, giving A the unit of B."""
-    words = _RANGE_WORDS.get(lang or "", "to")
-    between = _BETWEEN.get(lang or "")
-    frm, change_to = _FROM.get(lang or "", "from"), _CHANGE_TO.get(lang or "", "to")
+    res = _range_res(lang)
     out: list[tuple[_Tok, _Tok | None]] = []
     i = 0
     while i < len(toks):
@@ -495,11 +528,11 @@ def _merge_ranges(text: str, toks: list[_Tok], lang: str | None) -> list[tuple[_
         gap = text[a.end : b.start]
         head = text[max(0, a.start - 16) : a.start].casefold()
         dash = _DASH.fullmatch(gap) is not None
-        ranged = dash or re.fullmatch(rf"\s+(?:{words})\s+", gap, re.IGNORECASE) is not None
-        if between and re.search(rf"(?<!\w)(?:{between[0]})\s+$", head):
-            ranged = ranged or re.fullmatch(rf"\s+(?:{between[1]})\s+", gap, re.I) is not None
-        after_from = re.search(rf"(?<!\w)(?:{frm})\s+$", head) is not None
-        changed = after_from and re.fullmatch(rf"\s+(?:{change_to})\s+", gap, re.I) is not None
+        ranged = dash or res.to.fullmatch(gap) is not None
+        if res.between and res.between[0].search(head):
+            ranged = ranged or res.between[1].fullmatch(gap) is not None
+        after_from = res.frm.search(head) is not None
+        changed = after_from and res.change_to.fullmatch(gap) is not None
         if ranged and not dash and a.value > b.value:
             ranged = False  # "voted 31 to 12": a count against a count, ranges go up
         if not (ranged or changed):
@@ -557,23 +590,23 @@ def numbers(text: str, lang: str | None) -> list[Fact]:
     """The number facts of ``text`` read with the rules of ``lang`` (module docstring)."""
     code = norm_lang(lang)
     toks = _digit_tokens(text, code)
+    vague = list(_vague_re(code).finditer(text)) if code in _VAGUE else []
     if code in _WORDS:
         taken = [(t.start, t.end) for t in toks]
-        # fixed phrases ("half a million") keep their words from being read one by one
-        exact = {p for p, v in _VAGUE.get(code, []) if not v.startswith("~")}
-        taken += [m.span() for m in _vague_re(code).finditer(text) if m.group().casefold() in exact]
+        exact = _VAGUE_EXACT.get(code, frozenset())
+        taken += [m.span() for m in vague if m.group().casefold() in exact]
         toks += _word_tokens(text, code, taken)
         pattern, ords = _ord_word_re(code)
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
-                n = ords[int(next(k for k, v in m.groupdict().items() if v)[1:])]
+                n = ords[int(str(m.lastgroup)[1:])]  # the group "o<i>" that matched
                 toks.append(_Tok(m.start(), m.end(), Decimal(n), ord=True, word=True))
         toks.sort(key=lambda t: t.start)
     facts = [_fact(text, a, b) for a, b in _merge_ranges(text, toks, code)]
     if code in _VAGUE:
         taken = [(f.start, f.end) for f in facts]
-        values = dict(_VAGUE[code])
-        for m in _vague_re(code).finditer(text):
+        values = _VAGUE_VALUES[code]
+        for m in vague:
             if overlaps(m.span(), taken):
                 continue
             val = values[re.sub(r"\s+", " ", m.group().casefold())]

@@ -41,14 +41,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..link.cues import CYRILLIC
+
+# Russian and Ukrainian Cyrillic, then Belarusian ў, Serbian Cyrillic, Latin letters that
+# NFKD does not reduce to ASCII, and the Slavic š ž č as digraphs.
 _CYR = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye",
-    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "i", "к": "k", "л": "l", "м": "m",
-    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
-    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
-    "ю": "yu", "я": "ya", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c",
-    "џ": "dz", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-    "þ": "th", "ı": "i", "š": "sh", "ž": "zh", "č": "ch",
+    **CYRILLIC,
+    "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ß": "ss",
+    "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "š": "sh", "ž": "zh", "č": "ch",
 }  # fmt: skip
 
 # Ukrainian и is [y], г is [h]; Bulgarian щ is [sht], ъ is [a].

@@ -30,51 +30,14 @@ _CLOSERS = "”»›\"'’"
 _HEADLINE_END = re.compile(r"[.!?…:;,]\s*$")
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'\-]{3,}", re.UNICODE)
 
-_CYR = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґ",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "e",
-            "zh",
-            "z",
-            "i",
-            "i",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "shch",
-            "",
-            "y",
-            "",
-            "e",
-            "yu",
-            "ya",
-            "i",
-            "ye",
-            "yi",
-            "g",
-        ],
-        strict=True,
-    )
-)
+#: Russian and Ukrainian Cyrillic letters in Latin (:mod:`storytrace.diff.translit` extends it).
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i",
+    "є": "ye", "ї": "yi", "ґ": "g",
+}  # fmt: skip
 
 
 def starts_mid_sentence(text: str) -> bool:
@@ -106,7 +69,7 @@ def article_start(text: str, *, after_boilerplate: bool = False) -> bool:
 
 
 def _ascii(word: str) -> str:
-    out = "".join(_CYR.get(ch, ch) for ch in word.casefold())
+    out = "".join(CYRILLIC.get(ch, ch) for ch in word.casefold())
     return unicodedata.normalize("NFKD", out).encode("ascii", "ignore").decode()
 
 
