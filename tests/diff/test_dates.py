@@ -258,3 +258,8 @@ def test_german_weekday_compounds_with_a_part_of_the_day() -> None:
     found = dates("Der Zug fiel am Dienstagabend aus.", "de", date(2024, 3, 14))
     assert [(f.text, f.value) for f in found] == [("Dienstagabend", "2024-03-12")]
     assert dates("Der Montagmorgen war ruhig.", "de", date(2024, 3, 14))[0].value == "2024-03-11"
+
+
+def test_a_span_counted_with_a_sharp_s_word_keeps_its_count() -> None:
+    (fact,) = dates("dreißig Jahre später", "de")
+    assert fact.value == "rel:year+30"

@@ -223,3 +223,9 @@ def test_native_rendering_reads_back(lang: str, n: int, cents: int, with_decimal
     found = numbers(text, lang)
     assert [f.value for f in found] == [canon(value)], (rendered, found)
     assert not found[0].foreign
+
+
+def test_a_number_word_with_a_sharp_s_is_read() -> None:
+    # the values are looked up by casefold, which turns "ß" into "ss"
+    (fact,) = numbers("Er ist dreißig Jahre alt.", "de")
+    assert fact.value == "30" and fact.text == "dreißig"

@@ -319,7 +319,8 @@ def _word_re(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
         if "'" in w:
             variants[w.replace("'", "’")] = n
     pattern = re.compile(rf"(?<!\w)(?:{alternation(list(variants))})(?!\w)", re.IGNORECASE)
-    return pattern, variants
+    # callers look a match up by its casefold: "dreißig" folds to "dreissig"
+    return pattern, variants | {w.casefold(): n for w, n in variants.items()}
 
 
 @lru_cache(maxsize=32)
