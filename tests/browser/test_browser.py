@@ -9,6 +9,7 @@ go to ``artifacts/screenshots/`` (gitignored; CI prints their paths).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 import time
@@ -124,7 +125,8 @@ def assert_change_highlighted(page: Any, scope: str) -> None:
         bg = mark.evaluate("el => getComputedStyle(el).backgroundColor")
         assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
     first.hover()
-    assert "hl" in (partner.get_attribute("class") or "")
+    # assertions that retry: the page reacts to events after the action returns
+    playwright_api.expect(partner).to_have_class(re.compile(r"\bhl\b"))
 
 
 @pytest.mark.seeds
@@ -147,18 +149,21 @@ def test_seeds_report_story_link_side_by_side(
 
     page.click(f'#index a[href="#s{k}"]')
     story = page.locator(f"#s{k}")
-    assert story.is_visible() and not page.locator("#index").is_visible()
+    # the page switches on "hashchange", which fires after the click returns: wait for it
+    story.wait_for(state="visible")
+    page.locator("#index").wait_for(state="hidden")
     assert story.locator("svg.forest .node").count() == len(report["stories"][k]["documents"])
     page.screenshot(path=str(SHOTS / "report-story.png"), full_page=True)
 
     page.click(f'#s{k} a.open-link[href="#s{k}-l0"]')
     scope = f"#s{k}-l0"
-    assert page.locator(scope).is_visible() and not story.is_visible()
+    page.locator(scope).wait_for(state="visible")
+    story.wait_for(state="hidden")
     assert_change_highlighted(page, scope)
     aligned = page.locator(f"{scope} .col.src [data-al]").first
     aligned.scroll_into_view_if_needed()
     aligned.hover()
-    assert page.locator(f"{scope} .col.tgt .al.hl").count() >= 1
+    playwright_api.expect(page.locator(f"{scope} .col.tgt .al.hl")).not_to_have_count(0)
     page.locator(f"{scope} .col.src mark.change").first.hover()
     page.screenshot(path=str(SHOTS / "report-side-by-side.png"))
     assert watched.problems() == []
@@ -174,6 +179,7 @@ def test_hostile_documents_run_no_script(watched: Watched, tmp_path: Path) -> No
     page.goto(html_path.as_uri())
     page.click('#index a[href="#s0"]')
     page.click('#s0 a.open-link[href="#s0-l0"]')
+    page.locator("#s0-l0").wait_for(state="visible")  # switched on "hashchange", after the click
     for el in page.locator("#s0-l0 mark.change, #s0-l0 [data-al]").all():
         el.hover()
     page.locator("#s0-l0 button.goto").first.click()
