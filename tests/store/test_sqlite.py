@@ -119,6 +119,42 @@ def test_input_problems_keep_run_id(db: Path) -> None:
     assert row == ("x", "unreadable", "EACCES", 1, "run-7")
 
 
+# --- read-only ------------------------------------------------------------------------------
+
+
+def test_read_only_reads_and_never_writes(db: Path) -> None:
+    doc = make_doc()
+    with SQLiteStore(db) as store:
+        store.add([doc])
+        store.put_state("k", {"a": 1})
+    before = db.read_bytes()
+    with SQLiteStore(db, read_only=True) as ro:
+        assert ro.get("d1") == doc
+        assert ro.get_state("k") == {"a": 1}
+        with pytest.raises(StoreError):
+            ro.put_state("k", {"a": 2})
+        with pytest.raises(StoreError):
+            ro.add([make_doc("d2")])
+    assert db.read_bytes() == before
+    with SQLiteStore(db) as store:
+        assert store.get_state("k") == {"a": 1} and store.get("d2") is None
+
+
+def test_read_only_refuses_to_create_or_migrate(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "missing.db"
+    with pytest.raises(StoreError, match="no store at"):
+        SQLiteStore(missing, read_only=True)
+    assert not missing.exists()
+    with monkeypatch.context() as m:  # a store written by a storytrace at schema version 1
+        m.setattr(migrations, "MIGRATIONS", MIGRATIONS[:1])
+        SQLiteStore(db).close()
+    with pytest.raises(StoreError, match="schema version 1"):
+        SQLiteStore(db, read_only=True)
+    assert scalar(db, "PRAGMA user_version") == 1  # left as it was
+
+
 # --- migrations -------------------------------------------------------------------------------
 
 

@@ -41,7 +41,7 @@ from .base import (
     validate_segments,
     validate_sentences,
 )
-from .migrations import check_identity, migrate
+from .migrations import check_identity, latest_version, migrate
 
 if TYPE_CHECKING:
     import numpy as np
@@ -85,22 +85,42 @@ def _segment_rows(seq: int, segments: Sequence[Segment]) -> list[tuple[Any, ...]
     return [(seq, i, s.start, s.end, s.kind, s.reason, s.story) for i, s in enumerate(segments)]
 
 
-def _connect(path: str | Path, label: str) -> sqlite3.Connection:
-    """Open, check, configure and migrate; every failure becomes a ``StoreError``."""
+def _connect(path: str | Path, label: str, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open, check, configure and migrate; every failure becomes a ``StoreError``.
+
+    ``read_only`` opens an existing file with ``mode=ro`` and ``query_only``: nothing is
+    created, configured or migrated, and a store of another schema version is refused.
+    """
+    if read_only and not Path(path).is_file():
+        raise StoreError(f"no store at {label}")
     try:
         # isolation_level=None: the sqlite3 module must not open transactions behind our
         # back; we issue BEGIN/COMMIT ourselves.
-        conn = sqlite3.connect(path, isolation_level=None)
+        if read_only:
+            # check_same_thread=False: a read-only store may be shared between threads
+            # (the web viewer's workers); its user serialises access.
+            uri = Path(path).resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open store {label}: {exc}") from exc
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         # Identify the file before changing anything in it (journal mode is persistent).
-        check_identity(conn, label)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn, label)
+        version = check_identity(conn, label)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+            if version != latest_version():
+                raise StoreError(
+                    f"{label} has schema version {version}, this storytrace reads "
+                    f"{latest_version()}: run any storytrace command on it once to upgrade"
+                )
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn, label)
     except BaseException as exc:
         conn.close()
         if isinstance(exc, StoreError):
@@ -166,6 +186,10 @@ class SQLiteStore:
     ``path`` may be ``":memory:"`` for a private, throw-away database. Opening creates or
     upgrades the schema; raises ``StoreError`` if the file is not a storytrace database (or
     cannot be opened) and ``SchemaTooNew`` if a newer storytrace wrote it.
+
+    ``read_only=True`` opens an existing store without ever writing to it: a missing file
+    or a schema of another version is refused with ``StoreError``, and every write raises
+    ``StoreError``. Such a store may be used from several threads, one at a time.
     """
 
     #: Documents per page read by :meth:`documents`.
@@ -174,10 +198,11 @@ class SQLiteStore:
     #: batch is still one transaction, this only bounds memory for a streamed batch.
     write_chunk: ClassVar[int] = 256
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._label = str(path)
-        self._conn: sqlite3.Connection | None = _connect(path, self._label)
+        self._conn: sqlite3.Connection | None = _connect(path, self._label, read_only=read_only)
 
     # --- plumbing -----------------------------------------------------------------------------
 

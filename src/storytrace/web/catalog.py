@@ -16,7 +16,6 @@ Contract:
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,11 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
 from ..link.run import load_derived, load_stories, stories_json
 from ..report.html import StoryRow
 from ..report.json import build_report
-from ..store.migrations import check_identity, latest_version
 from ..store.sqlite import SQLiteStore
 
 #: Text searches whose matching documents are kept (the store is a snapshot).
@@ -36,42 +33,16 @@ CACHE_SEARCHES = 32
 
 
 class ReadOnlySQLiteStore(SQLiteStore):
-    """An :class:`SQLiteStore` on a read-only connection; every write raises ``StoreError``.
+    """``SQLiteStore(path, read_only=True)`` with the viewer's search function and a query.
 
-    Unlike ``SQLiteStore(path)`` it neither creates nor migrates the file: a missing file,
-    a foreign database or a schema of another version is refused with ``StoreError``.
+    It neither creates nor migrates the file: a missing file, a foreign database or a schema
+    of another version is refused with ``StoreError``; every write raises ``StoreError``.
     """
 
-    # SQLiteStore.__init__ is not called on purpose: it would open read-write and migrate.
     def __init__(self, path: str | Path) -> None:
-        target = Path(path)
-        self.path = target
-        self._label = str(target)
-        if not target.is_file():
-            raise StoreError(f"no store at {target}")
-        uri = target.resolve().as_uri() + "?mode=ro"
-        try:
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {target}: {exc}") from exc
-        try:
-            conn.execute("PRAGMA busy_timeout = 5000")
-            conn.execute("PRAGMA query_only = ON")
-            version = check_identity(conn, self._label)
-        except BaseException as exc:
-            conn.close()
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{target} is not a readable storytrace store: {exc}") from exc
-            raise
-        if version != latest_version():
-            conn.close()
-            raise StoreError(
-                f"{target} has schema version {version}, this storytrace reads "
-                f"{latest_version()}: run any storytrace command on it once to upgrade"
-            )
+        super().__init__(path, read_only=True)
         # Case-folded substring search that, unlike SQL lower(), folds every script.
-        conn.create_function("st_fold", 1, _fold, deterministic=True)
-        self._conn = conn
+        self._connection().create_function("st_fold", 1, _fold, deterministic=True)
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement."""
