@@ -47,6 +47,14 @@ def test_add_links_new_documents_into_existing_stories(tmp_path: Path) -> None:
     stories = [json.loads(line) for line in out.splitlines()]
     assert sorted(sorted(s["documents"]) for s in stories) == [["copy", "original"], ["other"]]
     assert all(s["languages"] == ["en"] for s in stories)
+    # each line is the story as the report has it: origin and links included
+    pair = next(s for s in stories if len(s["documents"]) == 2)
+    assert pair["origin"] in ("original", "copy")  # the same text: either may come first
+    assert [{lk["source"], lk["target"]} for lk in pair["links"]] == [{"original", "copy"}]
+    code, out = invoke("show", pair["id"], "--db", db, "--json")
+    assert code == 0, out
+    shown = json.loads(out)
+    assert {k: v for k, v in pair.items() if k not in ("languages", "dates")} == shown
     code, out = invoke("stories", "--db", db)
     assert code == 0 and "Storm closes the harbour" in out
 

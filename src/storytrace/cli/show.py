@@ -25,7 +25,15 @@ def find_stories(stories: list[dict[str, Any]], key: str) -> list[dict[str, Any]
 @click.command("show")
 @click.argument("story")
 @read_store_option
-@click.option("--json", "as_json", is_flag=True, help="Print the story as report JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=(
+        "Print the story as one JSON line: the report's story object"
+        " (a document id prints one line per story it is in)."
+    ),
+)
 def show_cmd(story: str, db: Path, as_json: bool) -> None:
     """Print STORY in full: its documents, derivation tree, every link and every change.
 
