@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+import types
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,11 +197,14 @@ class Options:
         tables = {"ingest", "link"}
         scalars = {f.name for f in dataclasses.fields(self)} - tables
         changes: dict[str, Any] = {}
+        hints = typing.get_type_hints(Options)
         for key, value in data.items():
-            if key in tables and isinstance(value, dict):
+            if key in tables and not isinstance(value, dict):
+                raise StorytraceError(f"{origin}: [{key}] must be a table")
+            if key in tables:
                 changes[key] = _replace_checked(getattr(self, key), value, origin)
             elif key in scalars:
-                changes[key] = value
+                changes[key] = _checked(value, hints[key], f"{origin}: {key}")
             else:
                 raise StorytraceError(f"{origin}: unknown option {key!r}")
         return dataclasses.replace(self, **changes)
@@ -210,11 +215,32 @@ def _replace_checked(obj: Any, values: dict[str, Any], origin: str) -> Any:
     unknown = set(values) - {f.name for f in dataclasses.fields(obj)}
     if unknown:
         raise StorytraceError(f"{origin}: unknown option(s) {sorted(unknown)}")
+    hints = typing.get_type_hints(type(obj))
     changes = {}
     for key, value in values.items():
         current = getattr(obj, key)
         if isinstance(value, dict) and dataclasses.is_dataclass(current):
             changes[key] = _replace_checked(current, value, origin)
         else:
-            changes[key] = value
+            changes[key] = _checked(value, hints[key], f"{origin}: {key}")
     return dataclasses.replace(obj, **changes)
+
+
+def _checked(value: Any, hint: Any, where: str) -> Any:
+    """``value`` if it fits the field's type (an int is a float too), else ``StorytraceError``:
+    a wrong type in a file must fail here, not deep inside a run."""
+    allowed = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    for kind in allowed:
+        if kind is type(None) and value is None:
+            return value
+        if kind is bool and isinstance(value, bool):
+            return value
+        if kind in (int, float) and isinstance(value, int) and not isinstance(value, bool):
+            return kind(value)
+        if kind is float and isinstance(value, float):
+            return value
+        if kind is str and isinstance(value, str):
+            return value
+    # TOML has no null: a field that may be None is only ever given its other type
+    names = " or ".join(getattr(k, "__name__", str(k)) for k in allowed if k is not type(None))
+    raise StorytraceError(f"{where} must be {names}, not {type(value).__name__} {value!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -121,6 +122,21 @@ def test_quiet_prints_nothing_on_success(corpus: Path, tmp_path: Path) -> None:
     assert out == ""
 
 
+def test_quiet_still_reports_failed_inputs_on_stderr(corpus: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["ingest", str(corpus), "--db", str(tmp_path / "q.db"), "-q"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "empty.txt" in result.stderr and "pic.txt" in result.stderr
+
+
+def test_missing_input_says_why_once(tmp_path: Path) -> None:
+    code, out = invoke("ingest", str(tmp_path / "nothere.txt"), "--db", str(tmp_path / "m.db"))
+    assert code == 1
+    assert "nothere.txt: no such file or directory\n" in out
+
+
 def test_not_a_database(tmp_path: Path, corpus: Path) -> None:
     bogus = tmp_path / "bogus.db"
     bogus.write_text("this is not sqlite " * 100)
@@ -135,3 +151,48 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "storytrace", "--help"], capture_output=True, text=True, check=True
     )
     assert "trace" in out.stdout and "ingest" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("bogus_field = 1\n", "unknown option 'bogus_field'"),
+        ("workers = \n", "cannot read options file"),
+        ('workers = "many"\n', "workers must be int"),
+        ("[link]\nderive = 1\n", "derive must be bool"),
+    ],
+)
+def test_bad_config_file_is_a_usage_error(
+    corpus: Path, tmp_path: Path, toml: str, message: str
+) -> None:
+    config = tmp_path / "opts.toml"
+    config.write_text(toml)
+    db = tmp_path / "st.db"
+    code, out = invoke("ingest", str(corpus), "--db", str(db), "--config", str(config))
+    assert code == 2 and message in out and "--config" in out
+    assert "Traceback" not in out
+    assert not db.exists()  # refused before anything ran
+
+
+def test_unwritable_report_path_is_refused_before_the_run(corpus: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    db = tmp_path / "st.db"
+    for flag in ("--json", "--html"):
+        code, out = invoke("trace", str(corpus), "--db", str(db), flag, str(blocker / "r.out"))
+        assert code == 2 and f"{blocker} is a file, not a folder" in out, out
+        assert "Traceback" not in out
+        assert not db.exists()
+
+
+def test_report_file_has_the_umask_mode(corpus: Path, tmp_path: Path) -> None:
+    report = tmp_path / "new" / "report.json"
+    saved = os.umask(0o022)
+    try:
+        code, out = invoke(
+            "trace", str(corpus), "--db", str(tmp_path / "st.db"), "--json", str(report)
+        )
+    finally:
+        os.umask(saved)
+    assert code == 0, out
+    assert report.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600

@@ -133,3 +133,28 @@ def test_report_and_run_are_exclusive(files: tuple[Path, Path], examples_dir: Pa
 def test_help() -> None:
     code, out = invoke("eval", "--help")
     assert code == 0 and "--run" in out and "--json" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{}", "it has no schema"),
+        ('{"schema": "storytrace.seed-truth/1"}', "it has schema 'storytrace.seed-truth/1'"),
+        ('{"schema": "storytrace.report/1", "documents": {}}', "no documents or stories"),
+    ],
+)
+def test_what_is_not_a_report_exits_1(
+    files: tuple[Path, Path], tmp_path: Path, content: str, message: str
+) -> None:
+    truth, _ = files
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    code, out = invoke("eval", str(truth), str(bad))
+    assert code == 1 and "not a storytrace report" in out and message in out
+    assert "Traceback" not in out
+
+
+def test_truth_given_as_report_exits_1(files: tuple[Path, Path]) -> None:
+    truth, _ = files
+    code, out = invoke("eval", str(truth), str(truth))
+    assert code == 1 and "not a storytrace report" in out and "Traceback" not in out

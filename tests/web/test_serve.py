@@ -205,9 +205,12 @@ def test_story_cache_is_bounded(
     catalog.close()
 
 
-def test_serve_command_help_and_missing_db(tmp_path: Path) -> None:
+def test_serve_command_help_and_missing_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     r = runner.invoke(main, ["serve", "--help"])
     assert r.exit_code == 0 and "127.0.0.1" in r.output and "read-only" in r.output
     r = runner.invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
-    assert r.exit_code == 2
+    assert r.exit_code == 1 and "no store at" in r.output
+    monkeypatch.chdir(tmp_path)  # --db defaults to ./storytrace.db, as for stories and show
+    r = runner.invoke(main, ["serve"])
+    assert r.exit_code == 1 and "no store at storytrace.db" in r.output

@@ -7,9 +7,12 @@ ingested (or ``--strict`` and a problem), 2 usage error.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .. import __version__
+from ..errors import StorytraceError
 from .eval import eval_cmd
 from .ingest import ingest_cmd
 from .serve import serve_cmd
@@ -18,7 +21,17 @@ from .stories import stories_cmd
 from .trace import add_cmd, trace_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; a ``StorytraceError`` no command caught still ends in one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StorytraceError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storytrace")
 def main() -> None:
     """Trace how news stories travel across sites, languages, translations and rewrites.

@@ -134,7 +134,10 @@ def build_options(
 ) -> Options:
     """Defaults, overlaid with the --config file, overlaid with the flags that were given
     (``db`` None keeps the default: ``eval --run`` traces in memory)."""
-    opts = Options.from_toml(config) if config else Options()
+    try:
+        opts = Options.from_toml(config) if config else Options()
+    except StorytraceError as exc:  # unreadable TOML, an unknown key: a usage error
+        raise click.BadParameter(str(exc), param_hint="'--config'") from exc
     changes: dict[str, Any] = {} if db is None else {"db": str(db)}
     if workers is not None:
         changes["workers"] = workers

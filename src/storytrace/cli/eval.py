@@ -27,6 +27,7 @@ from ..eval.baselines import BASELINES
 from ..eval.report import EvalScore, score_report
 from ..eval.truth import Truth, load_truth
 from ..options import Options
+from ..report.json import SCHEMA
 from .common import build_options, config_option, console, progress_bar, workers_option
 
 STDOUT = "-"
@@ -39,6 +40,20 @@ def _read_json(path: Path, what: str) -> Mapping[str, Any]:
         raise click.ClickException(f"cannot read {what} {path}: {exc}") from exc
     if not isinstance(data, Mapping):
         raise click.ClickException(f"{what} {path} is not a JSON object")
+    return data
+
+
+def _read_report(path: Path) -> Mapping[str, Any]:
+    data = _read_json(path, "report")
+    if data.get("schema") != SCHEMA:
+        found = data.get("schema")
+        what = "no schema" if found is None else f"schema {found!r}"
+        raise click.ClickException(
+            f"{path} is not a storytrace report: it has {what}, {SCHEMA!r} expected"
+            " (write one with `storytrace trace --json`)"
+        )
+    if not isinstance(data.get("documents"), list) or not isinstance(data.get("stories"), list):
+        raise click.ClickException(f"{path} is not a storytrace report: no documents or stories")
     return data
 
 
@@ -143,7 +158,8 @@ def baselines_table(ours: Mapping[str, float], others: Mapping[str, Mapping[str,
     flag_value=STDOUT,
     default=None,
     metavar="[FILE]",
-    help="Scores as flat JSON: printed instead of the table, or written to FILE.",
+    help="Scores as flat JSON: alone, printed instead of the table; with FILE, written there "
+    "beside the table.",
 )
 @click.option("--no-link", is_flag=True, help="With --run: only ingest and segment, no stories.")
 @workers_option("With --run: ")
@@ -184,7 +200,7 @@ def eval_cmd(
             raise click.ClickException(str(exc)) from exc
     else:
         assert report_path is not None
-        report = _read_json(report_path, "report")
+        report = _read_report(report_path)
     score = score_report(truth, report)
     ours = score.to_dict()
     flat = dict(ours)

@@ -7,18 +7,13 @@ from pathlib import Path
 import click
 
 from ..errors import StorytraceError
+from .common import read_store_option
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @click.command("serve")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    required=True,
-    help="SQLite store to show (opened read-only).",
-)
+@read_store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port."

@@ -11,7 +11,7 @@ from rich.console import Console
 from ..errors import StorytraceError
 from ..ingest.run import iter_documents
 from ..pipeline import TraceResult, report_parts, trace_inputs
-from ..report.json import build_report, write_report
+from ..report.json import build_report, check_writable, write_report
 from ..report.terminal import documents_table, print_problems, stories_table, story_tree
 from ..store import Store
 from .common import (
@@ -67,6 +67,12 @@ def trace_cmd(
     """
     opts = build_options(db, workers, config, engine, scheduler)
     out = console(quiet)
+    for path in (json_path, html_path):
+        if path is not None:  # before the run, not after it
+            try:
+                check_writable(path)
+            except StorytraceError as exc:
+                raise click.BadParameter(str(exc), param_hint="'--json' / '--html'") from exc
     with opened_store(opts) as store:
         with progress_bar(quiet, "tracing") as progress:
             try:

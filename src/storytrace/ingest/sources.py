@@ -69,7 +69,9 @@ def _os_problem(path: str, exc: OSError) -> Problem:
         errno.EISDIR: "is a directory",
     }
     reason = reasons.get(exc.errno or 0, "cannot read file")
-    return Problem(path, reason, exc.strerror or str(exc))
+    detail = exc.strerror or str(exc)
+    # "no such file or directory: No such file or directory" says it twice
+    return Problem(path, reason, "" if detail.casefold() == reason else detail)
 
 
 def iter_units(

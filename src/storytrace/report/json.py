@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..errors import StorytraceError
 from ..models import Document
 
 SCHEMA = "storytrace.report/1"
@@ -69,20 +70,65 @@ def date_span(dates: Iterable[str]) -> str:
     return days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
 
 
+def check_writable(path: str | Path) -> None:
+    """Raise ``StorytraceError`` when no report can be written at ``path`` (its folder
+    cannot be created or written, or ``path`` is a folder): called before long work, so a
+    run does not fail only at its end. Creates missing folders."""
+    target = Path(path)
+    if target.is_dir():
+        raise StorytraceError(f"cannot write a report to {target}: it is a folder")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".report-", dir=target.parent)
+    except OSError as exc:
+        raise StorytraceError(f"cannot write a report to {target}: {_reason(exc, target)}") from exc
+    os.close(fd)
+    os.unlink(tmp)
+
+
 @contextmanager
 def atomic_file(path: str | Path, suffix: str) -> Iterator[TextIO]:
     """A text file that replaces ``path`` once the block succeeds (folders are created);
-    on any error the partial file is removed and ``path`` is left as it was."""
+    on any error the partial file is removed and ``path`` is left as it was. The file gets
+    the mode of the one it replaces, or the umask's default for a new one (not mkstemp's
+    0600). Failing to create or place the file raises ``StorytraceError``."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=target.parent)
+    except OSError as exc:
+        raise StorytraceError(f"cannot write a report to {target}: {_reason(exc, target)}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
-        os.replace(tmp, target)
+        try:
+            os.chmod(tmp, _mode_for(target))
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise StorytraceError(
+                f"cannot write a report to {target}: {_reason(exc, target)}"
+            ) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)  # reading the umask means setting it; put it back at once
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _reason(exc: OSError, target: Path) -> str:
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        # mkdir's "File exists" means a file sits where a folder should be: name it
+        blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            return f"{blocker} is a file, not a folder"
+    return exc.strerror or str(exc)
 
 
 def write_report(

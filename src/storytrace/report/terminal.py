@@ -58,8 +58,10 @@ def print_problems(console: Console, problems: Sequence[Problem], *, verbose: bo
     """One line per failed input; warnings are counted, and listed with ``verbose``."""
     failed = [p for p in problems if p.fatal]
     warnings = [p for p in problems if not p.fatal]
+    # --quiet prints nothing but errors: a failed input is one, so it goes to stderr
+    errors = Console(stderr=True, highlight=False, soft_wrap=True) if console.quiet else console
     for p in failed:
-        console.print(Text("✗ ", style="red") + Text(str(p)))
+        errors.print(Text("✗ ", style="red") + Text(str(p)))
     if warnings and verbose:
         for p in warnings:
             console.print(Text("! ", style="yellow") + Text(str(p)))
@@ -145,14 +147,14 @@ def changes_table(link: Mapping[str, Any]) -> Table:
         header_style="bold",
     )
     table.add_column("kind", no_wrap=True)
-    table.add_column("", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
     table.add_column("source", overflow="fold", max_width=40)
     table.add_column("target", overflow="fold", max_width=40)
     table.add_column("note", overflow="fold", max_width=48)
     for c in top_changes(link, None):
         table.add_row(
             str(c.get("kind", "other")),
-            Text("major", style="red") if c.get("severity") == "major" else "",
+            Text(str(c.get("severity") or ""), style="red" if c.get("severity") == "major" else ""),
             str(c.get("source_text", "")),
             str(c.get("target_text", "")),
             Text(str(c.get("note", "")), style="dim"),
