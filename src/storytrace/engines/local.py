@@ -94,11 +94,11 @@ class ProcessEngine:
     name = "process"
 
     def __init__(self, workers: int = 0, *, max_in_flight: int | None = None) -> None:
+        self._pool: Pool | None = None  # first: __del__ runs even when __init__ raises
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
         # Several chunks per worker, so one slow chunk at the head of the line does not
         # leave the other workers idle while the consumer waits for it.
         self.max_in_flight = max_in_flight or 4 * self.workers
-        self._pool: Pool | None = None
 
     def _get_pool(self) -> Pool:
         if self._pool is None:
