@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storytrace.diff.links import attach_changes, beads, link_changes, published_date
+from storytrace.diff.passages import sections
 from storytrace.models import Document, Segment
 from tests.diff.helpers import doc, link, span
 
@@ -201,6 +202,50 @@ def test_a_short_subhead_or_a_split_sentence_is_not_a_passage() -> None:
         added=[f"{split}\nA new plan"], dropped=[],
     )  # fmt: skip
     assert not [c for c in changes if c["note"].startswith("passage")], changes
+
+
+SECTION = [
+    "A long history of floods shaped the valley and its farms over two centuries.",
+    "The first stone dyke went up after the great flood of a wet spring.",
+    "Farmers later dug drainage ditches across the lower meadows by hand.",
+    "The railway embankment built after that changed how the water runs off.",
+]
+
+
+@pytest.mark.parametrize("teaser_at", [1, 2, 3])
+def test_an_added_section_cut_by_boilerplate_is_still_one_section(teaser_at: int) -> None:
+    # the link's added runs stop at a teaser line between two of the section's paragraphs;
+    # four paragraphs are a section of the rewrite's own, not four added passages
+    s = ["The river rose overnight.", "Schools stayed closed on Monday."]
+    teaser = "READ ALSO: Ten tips for a dry basement this winter season at home"
+    body = [*SECTION[:teaser_at], teaser, *SECTION[teaser_at:]]
+    tgt = "\n".join([s[0], *body, s[1]])
+    changes = changes_of(
+        " ".join(s), tgt, list(zip(s, s, strict=True)), relation="translation", tree=True,
+        added=["\n".join(SECTION[:teaser_at]), "\n".join(SECTION[teaser_at:])], dropped=[],
+    )  # fmt: skip
+    assert not [c for c in changes if c["note"].startswith("passage")], changes
+
+
+def test_boilerplate_between_added_runs_is_never_a_passage() -> None:
+    s = ["The river rose overnight.", "Schools stayed closed on Monday."]
+    added = "A local archive shows the river flooded the same street in a wet autumn."
+    teaser = "READ ALSO: Ten tips for a dry basement this winter season at home"
+    tgt = f"{s[0]}\n{added}\n{teaser}\n{SECTION[0]}\n{s[1]}"
+    changes = changes_of(
+        " ".join(s), tgt, list(zip(s, s, strict=True)), relation="translation", tree=True,
+        added=[added, SECTION[0]], dropped=[],
+    )  # fmt: skip
+    found = [c["target_text"] for c in changes if c["note"].startswith("passage added")]
+    assert found == [added, SECTION[0]]
+
+
+def test_sections_join_runs_that_no_aligned_sentence_separates() -> None:
+    runs = [(10, 20), (25, 40), (60, 70), (90, 95)]
+    aligned = [(0, 9), (45, 58), (75, 88)]
+    assert sections(runs, aligned) == [(10, 40), (60, 70), (90, 95)]
+    assert sections(reversed(runs), []) == [(10, 95)]
+    assert sections([], aligned) == []
 
 
 def test_a_name_respelled_in_a_sentence_the_source_does_not_align_is_reported() -> None:

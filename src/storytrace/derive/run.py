@@ -337,11 +337,17 @@ def build_forest(
 
 
 def _spans_of(v: Version, idx: Sequence[int]) -> list[list[int]]:
-    """Character spans of runs of consecutive sentence indices."""
+    """Character spans of runs of consecutive sentence indices, cut where text that is not
+    this story's (boilerplate, another story of a mash-up page) lies between two of them."""
     out: list[list[int]] = []
     for _, group in itertools.groupby(enumerate(sorted(idx)), key=lambda t: t[1] - t[0]):
         run = [i for _, i in group]
-        out.append([v.spans[run[0]][0], v.spans[run[-1]][1]])
+        start = v.spans[run[0]][0]
+        for a, b in itertools.pairwise(run):
+            if v.text[v.spans[a][1] : v.spans[b][0]].strip():
+                out.append([start, v.spans[a][1]])
+                start = v.spans[b][0]
+        out.append([start, v.spans[run[-1]][1]])
     return out
 
 
@@ -356,7 +362,13 @@ def link_json(p: Pair, versions: Mapping[str, Version], *, tree: bool) -> dict[s
         "score": score,
         "coverage": {"source": round(p.coverage_src, 4), "target": round(p.coverage_tgt, 4)},
         "alignments": [
-            {"source": list(s.spans[i]), "target": list(t.spans[j]), "score": round(sc, 4)}
+            # a bead's score carries a small anchor bonus above the cosine; the contract's
+            # scores lie in [0, 1]
+            {
+                "source": list(s.spans[i]),
+                "target": list(t.spans[j]),
+                "score": round(min(1.0, max(0.0, sc)), 4),
+            }
             for i, j, sc in sorted(p.pairs, key=lambda x: x[1])
         ],
         "changes": [],

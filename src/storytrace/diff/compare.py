@@ -316,7 +316,7 @@ def compare_dates(src: Side, tgt: Side) -> list[Change]:
     for s, t, _how in changed:
         note, score, major = _date_note(s, t)
         out.append(paired("date", src, tgt, s, t, note, score, s.value, t.value, major))
-    out = _join_near(out)
+    out = _join_near(src, tgt, out)
     out += [_one_sided("date", src, tgt, f, True) for f in alone_s]
     out += [_one_sided("date", src, tgt, f, False) for f in alone_t]
     return out
@@ -331,8 +331,9 @@ def _near(a: Span, b: Span) -> bool:
     return max(a[0], b[0]) - min(a[1], b[1]) <= NEAR_DATES
 
 
-def _join_near(changes: list[Change]) -> list[Change]:
-    """Changed dates close to each other on both sides, joined into one change."""
+def _join_near(src: Side, tgt: Side, changes: list[Change]) -> list[Change]:
+    """Changed dates close to each other on both sides, joined into one change whose texts
+    are the text of its spans ("Tuesday evening, 12 March")."""
     out: list[Change] = []
     for c in sorted(changes, key=lambda c: c.source):
         prev = out[-1] if out else None
@@ -343,12 +344,13 @@ def _join_near(changes: list[Change]) -> list[Change]:
             and _near(prev.source, c.source)
             and _near(prev.target, c.target)
         ):
+            (s0, s1), (t0, t1) = hull((prev.source, c.source)), hull((prev.target, c.target))
             out[-1] = replace(
                 prev,
-                source=hull((prev.source, c.source)),
-                target=hull((prev.target, c.target)),
-                source_text=f"{prev.source_text} … {c.source_text}",
-                target_text=f"{prev.target_text} … {c.target_text}",
+                source=(s0, s1),
+                target=(t0, t1),
+                source_text=src.text[s0 - src.offset : s1 - src.offset],
+                target_text=tgt.text[t0 - tgt.offset : t1 - tgt.offset],
                 note=f"{prev.note}; {c.note}",
                 score=max(prev.score, c.score),
                 major=prev.major or c.major,

@@ -44,6 +44,21 @@ def _paragraphs(text: str, start: int, end: int) -> list[Span]:
     return out
 
 
+def sections(runs: Iterable[Sequence[int]], aligned: Sequence[Span]) -> list[Span]:
+    """A link's ``added`` (``dropped``) runs, joined where no ``aligned`` sentence of that
+    side lies between two of them: the runs stop at boilerplate or at another story's text,
+    but the unaligned stretch of the story goes on, and its length is what tells a section
+    from a passage."""
+    out: list[Span] = []
+    starts = sorted(a for a, _ in aligned)
+    for a, b in sorted((int(r[0]), int(r[1])) for r in runs):
+        if out and not any(out[-1][1] <= x < a for x in starts):
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _anchors(run: Span, mine: Sequence[tuple[Span, Span]]) -> tuple[Span | None, Span | None]:
     """The other side's sentences aligned to the nearest aligned sentences before and after
     ``run`` (``mine`` pairs this side's span with the other side's)."""
@@ -61,9 +76,12 @@ def _passages(
     other: Document,
     mine: Sequence[tuple[Span, Span]],
     other_runs: Iterable[Sequence[int]],
+    pieces: Sequence[Span] | None = None,
 ) -> list[tuple[Span, Span, Span | None]]:
     """``(passage, anchor, following anchor)`` spans of the runs worth reporting (see
-    :func:`passage_changes`); ``other_runs`` are the other side's unaligned runs."""
+    :func:`passage_changes`); ``other_runs`` are the other side's unaligned runs. With
+    ``pieces``, only paragraphs inside one of them are passages (``runs`` are then
+    :func:`sections`, and the text between their pieces is not the story's)."""
     if not mine:
         return []
     lo = min(m[0][0] for m in mine)
@@ -84,6 +102,8 @@ def _passages(
             anchor, following = _anchors(para, mine)
             if anchor is None or len(_WORDS.findall(text)) < MIN_PASSAGE_WORDS:
                 continue
+            if pieces is not None and not inside(para, pieces):
+                continue  # boilerplate inside the section
             if anchor[1] >= other_hi and not other_rest:
                 continue  # past the other version's end: it stops, this one goes on
             mine_nums = {f.value for f in numbers(text, doc.lang)}
@@ -116,9 +136,15 @@ def passage_changes(
     complete = relation in COMPLETE_RELATIONS
     tree = bool(link.get("tree", True))
     out: list[Change] = []
+    added_runs = [(int(a), int(b)) for a, b in link.get("added", ())]
+    dropped_runs = [(int(a), int(b)) for a, b in link.get("dropped", ())]
+    added_sections = sections(added_runs, [t for _, t in pairs])
+    dropped_sections = sections(dropped_runs, [s for s, _ in pairs])
     if complete or tree:
         t_mine = [(t, s) for s, t in pairs]
-        added = _passages(link.get("added", ()), target, source, t_mine, link.get("dropped", ()))
+        added = _passages(
+            added_sections, target, source, t_mine, dropped_sections, pieces=added_runs
+        )
         for para, anchor, _ in added:
             text = target.text[para[0] : para[1]]
             out.append(
@@ -129,7 +155,9 @@ def passage_changes(
                 )
             )  # fmt: skip
     if complete:
-        dropped = _passages(link.get("dropped", ()), source, target, pairs, link.get("added", ()))
+        dropped = _passages(
+            dropped_sections, source, target, pairs, added_sections, pieces=dropped_runs
+        )
         for para, anchor, _ in dropped:
             text = source.text[para[0] : para[1]]
             out.append(
@@ -164,8 +192,8 @@ def opening_change(
                 return paras[0]
         return None
 
-    s_head = head(link.get("dropped", ()), source, first_s)
-    t_head = head(link.get("added", ()), target, first_t)
+    s_head = head(sections(link.get("dropped", ()), [s for s, _ in pairs]), source, first_s)
+    t_head = head(sections(link.get("added", ()), [t for _, t in pairs]), target, first_t)
     if s_head is None or t_head is None:
         return []
     s_text = source.text[s_head[0] : s_head[1]]
@@ -290,7 +318,9 @@ def own_passages(
             if not overlaps(p, covered.get(t_id, []))
         ]
         mine = [(s, t) if mine_is_source else (t, s) for s, t in alignment_pairs(link)]
-        other_runs = link.get("added" if mine_is_source else "dropped", ())
+        other_runs = sections(
+            link.get("added" if mine_is_source else "dropped", ()), [m[1] for m in mine]
+        )
         bar = min((float(a.get("score", 1.0)) for a in link.get("alignments", ())), default=1.0)
         for para, anchor, after in _passages(paras, doc, other, mine, other_runs):
             if anchor[0] < complete[other_id]:
