@@ -44,6 +44,9 @@ class IngestOptions:
     #: Follow symbolic links to folders when walking (loops are detected and reported).
     follow_symlinks: bool = True
 
+    def __post_init__(self) -> None:
+        _at_least(self, max_doc_bytes=1024, max_html_bytes=1, min_chars=0, site_repeat_min_docs=1)
+
 
 @dataclass(frozen=True, slots=True)
 class EvidenceConfig:
@@ -159,6 +162,10 @@ class LinkOptions:
     #: Rows per block in the exact vector range search (bounds memory).
     block: int = 2048
 
+    def __post_init__(self) -> None:
+        _at_least(self, e5_max_passages=0, fact_max_df=1, fact_top_k=1, knn_k=1, num_perm=16)
+        _at_least(self, block=1)
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -177,6 +184,9 @@ class Options:
     scheduler: str | None = None
     ingest: IngestOptions = field(default_factory=IngestOptions)
     link: LinkOptions = field(default_factory=LinkOptions)
+
+    def __post_init__(self) -> None:
+        _at_least(self, workers=0, parallel_min_inputs=0)
 
     @property
     def effective_workers(self) -> int:
@@ -207,7 +217,19 @@ class Options:
                 changes[key] = _checked(value, hints[key], f"{origin}: {key}")
             else:
                 raise StorytraceError(f"{origin}: unknown option {key!r}")
-        return dataclasses.replace(self, **changes)
+        try:
+            return dataclasses.replace(self, **changes)
+        except ValueError as exc:
+            raise StorytraceError(f"{origin}: {exc}") from exc
+
+
+def _at_least(obj: object, **minimum: int) -> None:
+    """``ValueError`` unless each named field is at least its minimum (a zero part size
+    would cut forever, a negative worker count means nothing)."""
+    for name, low in minimum.items():
+        value = getattr(obj, name)
+        if isinstance(value, int | float) and value < low:
+            raise ValueError(f"{name} must be at least {low}, not {value}")
 
 
 def _replace_checked(obj: Any, values: dict[str, Any], origin: str) -> Any:
@@ -223,7 +245,10 @@ def _replace_checked(obj: Any, values: dict[str, Any], origin: str) -> Any:
             changes[key] = _replace_checked(current, value, origin)
         else:
             changes[key] = _checked(value, hints[key], f"{origin}: {key}")
-    return dataclasses.replace(obj, **changes)
+    try:
+        return dataclasses.replace(obj, **changes)
+    except ValueError as exc:
+        raise StorytraceError(f"{origin}: {exc}") from exc
 
 
 def _checked(value: Any, hint: Any, where: str) -> Any:

@@ -16,6 +16,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..errors import InputError
 from ..models import Document, Problem, RawDocument, Segment, SegmentKind, Sentence
@@ -23,7 +24,7 @@ from ..options import IngestOptions
 from .boilerplate import LineInfo, segment
 from .decode import repair_mojibake
 from .html import extract_html
-from .language import LangGuess, detect, detect_line, letter_count
+from .language import LangGuess, detect, detect_line, known_code, letter_count
 from .sentences import split_sentences
 from .sources import FileUnit, Unit, load_file
 
@@ -85,6 +86,40 @@ def _guess_title(text: str, segments: list[Segment]) -> str | None:
     return None
 
 
+#: Publication years outside this range are placeholders ("0001-01-01", "9999-12-31"),
+#: not dates: date arithmetic on them overflows, and no news story is dated there.
+PLAUSIBLE_YEARS = (1800, 2200)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+
+
+def normalise_published(value: str | None) -> tuple[str | None, str | None]:
+    """``(published, problem)``: an ISO date (or date-time) is kept as given; another
+    written date ("21 May 2022", "Sat, 21 May 2022 10:00:00 GMT") becomes ``YYYY-MM-DD``;
+    a placeholder or text that is no date becomes ``None`` with the reason why."""
+    if value is None or not value.strip():
+        return None, None
+    value = value.strip()
+    m = _ISO_DAY.match(value)
+    if m:
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None, f"published {value!r} is not a calendar date; ignored"
+    else:
+        import dateparser  # only for dates not written the ISO way
+
+        # absolute dates only: "yesterday" would resolve against the day of the run
+        parsed = dateparser.parse(
+            value, settings={"STRICT_PARSING": True, "PARSERS": ["absolute-time"]}
+        )
+        if parsed is None:
+            return None, f"published {value!r} is not a date; ignored"
+        day, value = parsed.date(), parsed.date().isoformat()
+    if not PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]:
+        return None, f"published {value!r} is a placeholder, not a date; ignored"
+    return value, None
+
+
 def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, LangGuess]:
     """Raw document to cleaned document (see the module docstring)."""
     problems = [Problem(raw.source, note, fatal=False) for note in raw.notes]
@@ -106,6 +141,9 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
             )
         if raw.source.lower().endswith(".md"):
             text = strip_markdown(text)
+    published, why = normalise_published(published)
+    if why is not None:
+        problems.append(Problem(raw.source, "bad publication date", why, fatal=False))
     if sum(1 for ch in text if not ch.isspace()) < max(1, options.min_chars):
         raise InputError(
             Problem(
@@ -120,13 +158,21 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> tuple[Document, 
         detect_line(line) if letter_count(line) >= LINE_LANG_MIN_LETTERS else None for line in lines
     ]
     guess = detect(text)
-    lang = raw.lang or guess.lang
+    given = raw.lang
+    if given is not None and not known_code(given):
+        problems.append(
+            Problem(
+                raw.source, "unknown language code", f"{given!r} ignored; detected", fatal=False
+            )
+        )
+        given = None
+    lang = given or guess.lang
     if options.boilerplate:
         segments = segment(text, lang=lang, line_langs=line_langs, line_info=line_info)
     else:
         segments = [Segment(0, len(text), "unassigned")]
     prose = "\n".join(text[s.start : s.end] for s in segments if s.kind != "boilerplate")
-    if raw.lang is None and prose.strip() and len(prose) < 0.7 * len(text):
+    if given is None and prose.strip() and len(prose) < 0.7 * len(text):
         # Heavy boilerplate (disclaimers in other languages, say) can sway the whole-text
         # guess; the prose decides.
         guess = detect(prose)

@@ -371,11 +371,19 @@ class IncrementalDecoder:
         _reject(first_chunk, source)
         self.encoding, self.notes = _detect(first_chunk, declared, partial=True)
         self._decoder = codecs.getincrementaldecoder(self.encoding)(_errors_for(self.encoding))
+        # An ASCII head says nothing about the encoding (every candidate reads it alike):
+        # the first chunk with other bytes decides, or a cp1251 tail would be read as UTF-8.
+        self._undecided = declared is None and first_chunk.isascii()
         self._carry, self._at_start, self._truncated = "", True, False
         self._bad = self._nuls = self._spans = 0
 
     def feed(self, chunk: bytes, final: bool = False) -> str:
         """Text for ``chunk`` (up to its last complete line unless ``final``)."""
+        if self._undecided and not chunk.isascii():
+            self._undecided = False
+            self.encoding, notes = _detect(chunk, None, partial=True)
+            self.notes += notes
+            self._decoder = codecs.getincrementaldecoder(self.encoding)(_errors_for(self.encoding))
         raw = self._decoder.decode(chunk, False)
         if final:  # bytes still buffered now are a multi-byte character cut by end of file
             self._truncated = bool(self._decoder.getstate()[0])

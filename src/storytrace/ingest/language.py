@@ -98,11 +98,33 @@ class LangGuess:
 
 
 def normalise_code(code: str | None) -> str | None:
-    """Map a user- or file-supplied language code to storytrace's canonical code."""
+    """Map a user- or file-supplied language code (or English language name: "German",
+    "Norwegian Bokmål") to storytrace's canonical code; check it with :func:`known_code`."""
     if not code:
         return None
-    c = code.strip().lower().replace("_", "-").split("-")[0]
+    named = _language_names().get(code.strip().casefold())
+    c = named or code.strip().lower().replace("_", "-").split("-")[0]
     return ALIASES.get(c, c) or None
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    from babel import Locale
+
+    return {str(name).casefold(): str(code) for code, name in Locale("en").languages.items()}
+
+
+@lru_cache(maxsize=1)
+def _known_codes() -> frozenset[str]:
+    from babel import Locale
+
+    codes = (str(c) for c in Locale("en").languages)
+    return frozenset(c for c in codes if c.isalpha() and len(c) in (2, 3))
+
+
+def known_code(code: str) -> bool:
+    """Whether ``code`` (canonical, from :func:`normalise_code`) is an ISO 639 language code."""
+    return code in _known_codes() or code in ALIASES.values()
 
 
 @lru_cache(maxsize=1)

@@ -21,9 +21,10 @@ import errno
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -81,7 +82,7 @@ def iter_units(
     for item in inputs:
         if str(item) == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from iter_jsonl(stream, source="<stdin>", id_prefix="stdin")
+            yield from _bounded(iter_jsonl(stream, source="<stdin>", id_prefix="stdin"), options)
             continue
         path = Path(item)
         try:
@@ -151,7 +152,7 @@ def _file_units(path: Path, size: int, options: IngestOptions, *, explicit: bool
     if kind == "json":
         try:
             with path.open("rb") as fh:
-                yield from _iter_json_file(fh, path)
+                yield from _bounded(_iter_json_file(fh, path), options)
         except OSError as exc:
             yield _os_problem(str(path), exc)
         return
@@ -232,7 +233,8 @@ def _stream_text_parts(path: Path, options: IngestOptions) -> Iterator[Unit]:
             return
         buf = decoder.feed(first)
         part = 0
-        notes = (
+        noted = 0  # decoder notes already given to a part
+        notes: tuple[str, ...] = (
             f"large file ({path.stat().st_size / 1e6:.0f} MB) split into parts at paragraph breaks",
         )
         while True:
@@ -246,13 +248,16 @@ def _stream_text_parts(path: Path, options: IngestOptions) -> Iterator[Unit]:
                 piece, buf = buf[:cut], buf[cut:]
                 if piece.strip():
                     part += 1
+                    # each part carries the notes that arose while it was read (invalid
+                    # bytes, a truncated end, an encoding decided late); the split, once
+                    fresh, noted = tuple(decoder.notes[noted:]), len(decoder.notes)
                     yield RawDocument(
                         id=f"{path.stem}#part{part}",
                         source=str(path),
                         raw_sha256=hashlib.sha256(piece.encode("utf-8", "replace")).hexdigest(),
                         text=piece,
                         encoding=decoder.encoding,
-                        notes=(*notes, *decoder.notes) if part == 1 else notes,
+                        notes=(*notes, *fresh) if part == 1 else fresh,
                     )
                 if not chunk and not buf.strip():
                     break
@@ -260,6 +265,42 @@ def _stream_text_parts(path: Path, options: IngestOptions) -> Iterator[Unit]:
                 break
         if part == 0:
             yield Problem(str(path), "empty file", "only whitespace")
+
+
+def _bounded(units: Iterator[Unit], options: IngestOptions) -> Iterator[Unit]:
+    """Records held to the limits files are held to: a text longer than ``max_doc_bytes``
+    characters is cut into parts at paragraph breaks (``<id>#partN``, nothing is lost),
+    HTML longer than ``max_html_bytes`` is refused."""
+    limit = options.max_doc_bytes
+    for unit in units:
+        if not isinstance(unit, RawDocument):
+            yield unit
+        elif unit.html is not None and len(unit.html) > options.max_html_bytes:
+            yield Problem(
+                unit.source,
+                "record too large",
+                f"{len(unit.html) / 1e6:.1f} MB of HTML exceeds the "
+                f"{options.max_html_bytes / 1e6:.0f} MB limit (ingest.max_html_bytes)",
+            )
+        elif unit.text is not None and len(unit.text) > limit:
+            note = (
+                f"large record ({len(unit.text) / 1e6:.0f} MB) split into parts at paragraph breaks"
+            )
+            rest, part = unit.text, 0
+            while rest.strip():
+                cut = len(rest) if len(rest) <= limit else _cut_point(rest, limit)
+                piece, rest = rest[:cut], rest[cut:]
+                if piece.strip():
+                    part += 1
+                    yield replace(
+                        unit,
+                        id=f"{unit.id}#part{part}",
+                        raw_sha256=hashlib.sha256(piece.encode("utf-8", "replace")).hexdigest(),
+                        text=piece,
+                        notes=(*unit.notes, note) if part == 1 else (),
+                    )
+        else:
+            yield unit
 
 
 def _cut_point(buf: str, limit: int) -> int:
@@ -285,7 +326,37 @@ def _iter_json_file(fh: BinaryIO, path: Path) -> Iterator[Unit]:
         for n, obj in enumerate(data, 1):
             yield _record(obj, source=f"{path}[{n}]", fallback_id=f"{path.stem}:{n}")
         return
+    if path.suffix.lower() == ".json":
+        objects = _json_objects(fh.read())
+        if objects is not None:  # one object, or several in a row (jq's output), any layout
+            for n, obj in enumerate(objects, 1):
+                fallback = path.stem if len(objects) == 1 else f"{path.stem}:{n}"
+                where = str(path) if len(objects) == 1 else f"{path}[{n}]"
+                yield _record(obj, source=where, fallback_id=fallback)
+            return
+        fh.seek(0)  # not a JSON document: read it line by line, so good lines are kept
     yield from iter_jsonl(fh, source=str(path), id_prefix=path.stem)
+
+
+def _json_objects(data: bytes) -> list[Any] | None:
+    """The JSON values of ``data`` one after another, or None if it is not such a stream."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    decoder = json.JSONDecoder()
+    out: list[Any] = []
+    pos = 0
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos == len(text):
+            return out or None
+        try:
+            obj, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError:
+            return None
+        out.append(obj)
 
 
 def iter_jsonl(fh: BinaryIO, *, source: str, id_prefix: str) -> Iterator[Unit]:
@@ -323,11 +394,16 @@ def iter_jsonl(fh: BinaryIO, *, source: str, id_prefix: str) -> Iterator[Unit]:
         yield _record(obj, source=source, fallback_id=id_prefix)
 
 
+#: A lone UTF-16 surrogate ("\\ud800" in JSON): valid JSON, but not text a store or a UTF-8
+#: report can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _str_field(obj: dict[str, Any], *names: str) -> str | None:
     for name in names:
         value = obj.get(name)
         if isinstance(value, str) and value.strip():
-            return value
+            return _SURROGATE.sub("\ufffd", value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
     return None
@@ -343,6 +419,7 @@ def _record(obj: object, *, source: str, fallback_id: str) -> Unit:
     if text is None and html is None:
         return Problem(source, "record has no text", "a record needs a non-empty 'text' or 'html'")
     canonical = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8", "replace")
+    lone = sum(len(_SURROGATE.findall(v)) for v in obj.values() if isinstance(v, str) and v.strip())
     return RawDocument(
         id=_str_field(obj, "id") or fallback_id,
         source=_str_field(obj, "url") or source,
@@ -354,4 +431,5 @@ def _record(obj: object, *, source: str, fallback_id: str) -> Unit:
         published=_str_field(obj, "published", "date"),
         author=_str_field(obj, "author"),
         lang=normalise_code(_str_field(obj, "lang", "language")),
+        notes=(f"{lone} lone surrogate(s) replaced by U+FFFD (not valid Unicode)",) if lone else (),
     )
