@@ -6,7 +6,16 @@ from typing import Any
 
 from rich.console import Console
 
-from storytrace.report.terminal import change_rank, changes_table, story_tree, top_changes
+from storytrace.models import Document, Problem
+from storytrace.report.terminal import (
+    change_rank,
+    changes_table,
+    documents_table,
+    literal,
+    print_problems,
+    story_tree,
+    top_changes,
+)
 
 
 def change(
@@ -81,3 +90,71 @@ def test_changes_table_lists_every_change() -> None:
     for c in LINK["changes"]:
         assert c["target_text"] in text
     assert "major" in text
+
+
+def test_literal_escapes_control_characters_only() -> None:
+    assert literal("a\x1b[31mb\nc\td\x9be [/] é") == "a\\x1b[31mb\\nc\\td\\x9be [/] é"
+    assert literal(None) == "None"
+
+
+MARKUP_LINK = {
+    **LINK,
+    "source": "odd [/] id",
+    "target": "résumé #1 [draft]",
+    "relation": "copy",
+    "changes": [
+        {
+            **change("name", "[VIDEO] Kherson", "Cherson [/]"),
+            "note": "was [bold]x[/bold]\x1b[2J",
+        }
+    ],
+}
+MARKUP_STORY = {
+    "id": "S1",
+    "title": "Breaking [/] news\x1b[31m",
+    "documents": ["odd [/] id", "résumé #1 [draft]"],
+    "origin": "odd [/] id",
+    "links": [MARKUP_LINK],
+}
+
+
+def test_story_tree_and_changes_table_print_data_literally() -> None:
+    tree = story_tree(MARKUP_STORY, {"odd [/] id": "en", "résumé #1 [draft]": "[de]"})
+    text = render(tree) + render(changes_table(MARKUP_LINK))
+    assert "S1  Breaking [/] news\\x1b[31m" in text
+    assert "odd [/] id (en) origin" in text
+    assert "résumé #1 [draft] ([de])  copy" in text
+    assert "“[VIDEO] Kherson” → “Cherson [/]”" in text
+    assert "Changes odd [/] id → résumé #1 [draft]" in text
+    assert "was [bold]x[/bold]\\x1b[2J" in text
+    assert "\x1b" not in text
+
+
+def test_documents_table_prints_data_literally() -> None:
+    doc = Document(
+        id="résumé #1 [draft]",
+        source="in/résumé #1 [draft].txt",
+        text="Some text.",
+        raw_sha256="0" * 64,
+        lang="en",
+        title="[VIDEO] Flood :smile: in\ntown",
+        problems=[Problem("x", "odd [/] reason", fatal=False)],
+    )
+    text = render(documents_table([doc]))
+    assert "résumé #1 [draft]" in text
+    assert "[VIDEO] Flood :smile: in\\ntown" in text
+    assert "odd [/] reason" in text
+
+
+def test_problem_lines_stay_on_one_line_without_escape_codes() -> None:
+    console = Console(width=160, record=True, color_system=None)
+    problems = [
+        Problem("in/empty\nline.txt", "empty file"),
+        Problem("in/red\x1b[31m[/].txt", "bad [b]encoding", fatal=False),
+    ]
+    print_problems(console, problems, verbose=True)
+    lines = console.export_text().splitlines()
+    assert lines == [
+        "✗ in/empty\\nline.txt: empty file",
+        "! in/red\\x1b[31m[/].txt: bad [b]encoding",
+    ]

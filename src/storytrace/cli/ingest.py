@@ -8,7 +8,7 @@ import click
 
 from ..errors import StorytraceError
 from ..ingest.run import ingest_inputs
-from ..report.terminal import print_problems
+from ..report.terminal import plain, print_problems
 from .common import build_options, console, exit_code, ingest_options, opened_store, progress_bar
 
 
@@ -41,7 +41,9 @@ def ingest_cmd(
             raise click.ClickException(str(exc)) from exc
     print_problems(out, report.problems, verbose=verbose)
     out.print(
-        f"{len(report.added)} added, {len(report.existing)} already stored, "
-        f"{len(report.failed)} failed, in {report.seconds:.1f} s → {opts.db}"
+        plain(
+            f"{len(report.added)} added, {len(report.existing)} already stored, "
+            f"{len(report.failed)} failed, in {report.seconds:.1f} s → {opts.db}"
+        )
     )
     raise SystemExit(exit_code(report, strict))

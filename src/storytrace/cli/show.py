@@ -12,7 +12,14 @@ from rich.text import Text
 from ..ingest.run import iter_documents
 from ..link.run import load_derived, load_stories, stories_json
 from ..options import Options
-from ..report.terminal import changes_table, doc_facts, documents_table, story_tree
+from ..report.terminal import (
+    changes_table,
+    doc_facts,
+    documents_table,
+    literal,
+    plain,
+    story_tree,
+)
 from .common import console, opened_store, read_store_option
 
 
@@ -55,11 +62,13 @@ def show_cmd(story: str, db: Path, as_json: bool) -> None:
         for s in chosen:
             docs = list(iter_documents(store, s["documents"]))
             langs, span = doc_facts(docs)
-            out.rule(Text(f"{s['id']}  {s['title']}", style="bold"))
+            out.rule(Text(f"{literal(s['id'])}  {literal(s['title'])}", style="bold"))
             out.print(
-                f"{len(s['documents'])} document(s) in {', '.join(langs) or '?'}"
-                + (f", {span}" if span else "")
-                + (f"; origin {s['origin']}" if s.get("origin") else "; origin unknown")
+                plain(
+                    f"{len(s['documents'])} document(s) in {', '.join(langs) or '?'}"
+                    + (f", {span}" if span else "")
+                    + (f"; origin {s['origin']}" if s.get("origin") else "; origin unknown")
+                )
             )
             out.print(documents_table(docs, width=out.width))
             tree = story_tree(s, {d.id: d.lang for d in docs}, changes=0)
@@ -69,8 +78,8 @@ def show_cmd(story: str, db: Path, as_json: bool) -> None:
                 cov = lk.get("coverage", {})
                 kind = "derivation" if lk.get("tree", True) else "collation"
                 out.print(
-                    Text(f"\n{lk['source']} → {lk['target']}  ", style="bold")
-                    + Text(f"{lk['relation']}", style="cyan")
+                    Text(f"\n{literal(lk['source'])} → {literal(lk['target'])}  ", style="bold")
+                    + plain(lk["relation"], style="cyan")
                     + Text(
                         f"  ({kind}, score {lk.get('score', 0):.2f}, coverage "
                         f"{cov.get('source', 0):.0%} / {cov.get('target', 0):.0%}, "

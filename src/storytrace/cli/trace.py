@@ -12,7 +12,7 @@ from ..errors import StorytraceError
 from ..ingest.run import iter_documents
 from ..pipeline import TraceResult, report_parts, trace_inputs
 from ..report.json import build_report, check_writable, write_report
-from ..report.terminal import documents_table, print_problems, stories_table, story_tree
+from ..report.terminal import documents_table, plain, print_problems, stories_table, story_tree
 from ..store import Store
 from .common import (
     build_options,
@@ -95,16 +95,18 @@ def trace_cmd(
         print_problems(out, report.problems, verbose=verbose)
         if json_path is not None:
             n = write_report(json_path, iter_documents(store, ids), stories)
-            out.print(f"wrote {n} documents and {len(stories)} stories to {json_path}")
+            out.print(plain(f"wrote {n} documents and {len(stories)} stories to {json_path}"))
         if html_path is not None:
             from ..report.html import write_html  # Jinja2 only when asked for
 
             write_html(html_path, build_report(iter_documents(store, ids), stories))
-            out.print(f"wrote the HTML report to {html_path}")
+            out.print(plain(f"wrote the HTML report to {html_path}"))
     out.print(
-        f"{len(report.ids)} documents ({len(report.added)} new), "
-        f"{len(stories)} stories, {len(report.failed)} failed, "
-        f"in {report.seconds + _link_seconds(result):.1f} s → {opts.db}"
+        plain(
+            f"{len(report.ids)} documents ({len(report.added)} new), "
+            f"{len(stories)} stories, {len(report.failed)} failed, "
+            f"in {report.seconds + _link_seconds(result):.1f} s → {opts.db}"
+        )
     )
     raise SystemExit(exit_code(report, strict))
 
@@ -143,9 +145,11 @@ def add_cmd(
     print_problems(out, report.problems, verbose=verbose)
     linked = result.link
     out.print(
-        f"{len(report.added)} added, {len(report.existing)} already stored; "
-        f"{linked.newly_compared if linked else 0} document pairs compared, "
-        f"{len(linked.stories) if linked else 0} stories in the store → {opts.db}"
+        plain(
+            f"{len(report.added)} added, {len(report.existing)} already stored; "
+            f"{linked.newly_compared if linked else 0} document pairs compared, "
+            f"{len(linked.stories) if linked else 0} stories in the store → {opts.db}"
+        )
     )
     raise SystemExit(exit_code(report, strict))
 

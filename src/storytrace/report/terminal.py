@@ -2,10 +2,15 @@
 
 Contract: pure renderers from report-shaped dicts (``report-schema.md``) and stored
 documents to rich renderables; nothing here computes a trace.
+
+Data (ids, titles, sources, change texts, problem lines) never reaches rich as a markup
+string: it goes through :func:`literal` or :func:`plain`, so ``[/]`` or ``[draft]`` in a
+title prints as written and a control character in a file name prints as its escape.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -18,6 +23,22 @@ from rich.tree import Tree
 from ..models import Document, Problem
 from ..store import Store
 from .json import date_span
+
+#: C0 and C1 control characters and DEL: ESC could recolour or rewrite the terminal, a
+#: newline would split a one-line field.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def literal(value: object) -> str:
+    """``value`` as one printable line: each control character (newlines and tabs too) is
+    replaced by its Python escape (``\\x1b``, ``\\n``). Only for ``Text``, which takes it
+    as it is; a markup string would still read ``[...]`` as tags."""
+    return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], str(value))
+
+
+def plain(value: object, style: str = "") -> Text:
+    """``value`` as literal rich text: no markup, no emoji codes, controls escaped."""
+    return Text(literal(value), style=style)
 
 
 def documents_table(
@@ -44,12 +65,12 @@ def documents_table(
             break
         share = doc.boilerplate_share
         table.add_row(
-            doc.id,
-            doc.lang or "?",
-            doc.title or Text("—", style="dim"),
+            plain(doc.id),
+            plain(doc.lang or "?"),
+            plain(doc.title) if doc.title else Text("—", style="dim"),
             f"{len(doc.text):,}",
             Text(f"{share:.0%}", style="yellow" if share > 0.25 else ""),
-            "; ".join(p.reason for p in doc.problems) or "",
+            plain("; ".join(p.reason for p in doc.problems)),
         )
     return table
 
@@ -61,13 +82,13 @@ def print_problems(console: Console, problems: Sequence[Problem], *, verbose: bo
     # --quiet prints nothing but errors: a failed input is one, so it goes to stderr
     errors = Console(stderr=True, highlight=False, soft_wrap=True) if console.quiet else console
     for p in failed:
-        errors.print(Text("✗ ", style="red") + Text(str(p)))
+        errors.print(Text("✗ ", style="red") + plain(p))
     if warnings and verbose:
         for p in warnings:
-            console.print(Text("! ", style="yellow") + Text(str(p)))
+            console.print(Text("! ", style="yellow") + plain(p))
     elif warnings:
         kinds = Counter(p.reason for p in warnings)
-        summary = ", ".join(f"{n}× {reason}" for reason, n in kinds.most_common(4))
+        summary = ", ".join(f"{n}× {literal(reason)}" for reason, n in kinds.most_common(4))
         console.print(
             Text(f"! {len(warnings)} warning(s): {summary} (--verbose lists them)", style="yellow")
         )
@@ -97,11 +118,11 @@ def stories_table(
     for story in stories[:limit]:
         langs, span = story_facts(story, store)
         table.add_row(
-            str(story["id"]),
-            str(story["title"]),
+            plain(story["id"]),
+            plain(story["title"]),
             str(len(story["documents"])),
-            ", ".join(langs),
-            span or Text("—", style="dim"),
+            plain(", ".join(langs)),
+            plain(span) if span else Text("—", style="dim"),
         )
     return table
 
@@ -122,14 +143,16 @@ def top_changes(link: Mapping[str, Any], n: int | None = 3) -> list[Mapping[str,
     return sorted(link.get("changes", []), key=change_rank)[:n]
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _clip(text: str, width: int | None = None) -> str:
+    """``text`` on one line (runs of whitespace as one space, other controls escaped),
+    cut to ``width`` characters."""
+    text = literal(" ".join(text.split()))
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
 def change_line(change: Mapping[str, Any], width: int = 48) -> Text:
     """One change as ``kind  "source" → "target"  (note)``."""
-    line = Text(f"{change.get('kind', 'other'):<8} ", style="magenta")
+    line = Text(f"{literal(change.get('kind', 'other')):<8} ", style="magenta")
     line.append(f"“{_clip(str(change.get('source_text', '')), width)}”")
     line.append(" → ", style="bold")
     line.append(f"“{_clip(str(change.get('target_text', '')), width)}”")
@@ -142,7 +165,7 @@ def change_line(change: Mapping[str, Any], width: int = 48) -> Text:
 def changes_table(link: Mapping[str, Any]) -> Table:
     """Every change of one link, most important first."""
     table = Table(
-        title=f"Changes {link['source']} → {link['target']}",
+        title=Text(f"Changes {literal(link['source'])} → {literal(link['target'])}"),
         title_justify="left",
         header_style="bold",
     )
@@ -153,11 +176,11 @@ def changes_table(link: Mapping[str, Any]) -> Table:
     table.add_column("note", overflow="fold", max_width=48)
     for c in top_changes(link, None):
         table.add_row(
-            str(c.get("kind", "other")),
-            Text(str(c.get("severity") or ""), style="red" if c.get("severity") == "major" else ""),
-            str(c.get("source_text", "")),
-            str(c.get("target_text", "")),
-            Text(str(c.get("note", "")), style="dim"),
+            plain(c.get("kind", "other")),
+            plain(c.get("severity") or "", style="red" if c.get("severity") == "major" else ""),
+            Text(_clip(str(c.get("source_text", "")))),
+            Text(_clip(str(c.get("target_text", "")))),
+            Text(_clip(str(c.get("note") or "")), style="dim"),
         )
     return table
 
@@ -178,13 +201,15 @@ def story_tree(
     targets = {str(lk["target"]) for lk in links}
     roots = [story.get("origin")] if story.get("origin") else []
     roots += sorted(s for s in children if s not in targets and s not in roots)
-    top = Tree(Text(f"{story['id']}  {story['title']}", style="bold"))
+    top = Tree(Text(f"{literal(story['id'])}  {literal(story['title'])}", style="bold"))
 
     def add(node: Tree, doc: str) -> None:
         for lk in sorted(children.get(doc, []), key=lambda x: str(x["target"])):
             cov = lk.get("coverage", {})
-            label = Text(f"{lk['target']} ({langs.get(str(lk['target'])) or '?'})  ")
-            label.append(f"{lk['relation']}", style="cyan")
+            label = Text(
+                f"{literal(lk['target'])} ({literal(langs.get(str(lk['target'])) or '?')})  "
+            )
+            label.append(literal(lk["relation"]), style="cyan")
             label.append(
                 f"  covers {cov.get('source', 0):.0%} of source, "
                 f"{cov.get('target', 0):.0%} of itself aligned",
@@ -200,14 +225,19 @@ def story_tree(
 
     for root in roots:
         tag = " origin" if root == story.get("origin") else ""
-        add(top.add(Text(f"{root} ({langs.get(str(root)) or '?'}){tag}", style="green")), str(root))
+        root_label = f"{literal(root)} ({literal(langs.get(str(root)) or '?')}){tag}"
+        add(top.add(Text(root_label, style="green")), str(root))
     # A collation matters for the changes it finds that no derivation link shows.
     collations = [
         lk for lk in story.get("links", []) if not lk.get("tree", True) and lk.get("changes")
     ]
     for lk in collations:
         node = top.add(
-            Text(f"{lk['source']} ⇄ {lk['target']}  collated ({lk['relation']})", style="dim")
+            Text(
+                f"{literal(lk['source'])} ⇄ {literal(lk['target'])}  "
+                f"collated ({literal(lk['relation'])})",
+                style="dim",
+            )
         )
         for change in top_changes(lk, changes):
             node.add(change_line(change))
