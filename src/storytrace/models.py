@@ -36,6 +36,11 @@ BOILERPLATE_REASONS: tuple[str, ...] = (
 )
 
 
+#: Publication years outside this range are placeholders ("0001-01-01", "9999-12-31"),
+#: not dates: date arithmetic on them overflows, and no news story is dated there.
+PLAUSIBLE_YEARS = (1800, 2200)
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of whole lines of a document with one kind.

@@ -63,3 +63,21 @@ def test_stories_without_a_store(tmp_path: Path) -> None:
     code, out = invoke("stories", "--db", str(tmp_path / "missing.db"))
     assert code == 1
     assert "no store" in out
+
+
+def test_reading_commands_never_write_the_store(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for command in (["stories"], ["show", "S1"]):
+        code, out = invoke(*command, "--db", str(empty))
+        assert code == 1 and "is empty, not a storytrace store" in out
+    assert empty.read_bytes() == b""  # not turned into a store
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "original.txt").write_text(ORIGINAL)
+    db = tmp_path / "st.db"
+    assert invoke("add", str(folder), "--db", str(db))[0] == 0
+    before = db.read_bytes()
+    assert invoke("stories", "--db", str(db))[0] == 0
+    assert invoke("show", "original", "--db", str(db))[0] == 0
+    assert db.read_bytes() == before

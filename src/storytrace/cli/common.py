@@ -25,7 +25,7 @@ from ..errors import StorytraceError
 from ..ingest.run import IngestReport, ProgressFn
 from ..link.tiers import TIERS
 from ..options import DEFAULT_DB, LinkOptions, Options
-from ..store import Store, open_store
+from ..store import SQLiteStore, Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -153,9 +153,11 @@ def build_options(
 
 
 @contextmanager
-def opened_store(opts: Options) -> Iterator[Store]:
+def opened_store(opts: Options, *, read_only: bool = False) -> Iterator[Store]:
+    """The run's store; ``read_only`` for the commands that only read (``stories``,
+    ``show``): they never create, migrate or write the file."""
     try:
-        store = open_store(opts.db)
+        store = SQLiteStore(opts.db, read_only=True) if read_only else open_store(opts.db)
     except StorytraceError as exc:
         raise click.ClickException(str(exc)) from exc
     try:

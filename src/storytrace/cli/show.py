@@ -48,7 +48,7 @@ def show_cmd(story: str, db: Path, as_json: bool) -> None:
     every story the document is in is shown).
     """
     out = console(False)
-    with opened_store(Options(db=str(db))) as store:
+    with opened_store(Options(db=str(db)), read_only=True) as store:
         stories = stories_json(load_stories(store), None, load_derived(store))
         chosen = find_stories(stories, story)
         if not chosen:

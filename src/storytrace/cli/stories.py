@@ -27,7 +27,7 @@ from .common import console, opened_store, read_store_option
 def stories_cmd(db: Path, as_json: bool) -> None:
     """List the stories in the store: documents, languages and date span."""
     out = console(False)
-    with opened_store(Options(db=str(db))) as store:
+    with opened_store(Options(db=str(db)), read_only=True) as store:
         if as_json:
             for story in stories_json(load_stories(store), None, load_derived(store)):
                 langs, span = story_facts(story, store)

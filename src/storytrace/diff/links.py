@@ -39,7 +39,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..models import Document
+from ..models import PLAUSIBLE_YEARS, Document
 from .compare import compare_sentences
 from .confirm import Similarity, confirm_drift
 from .dates import dates, same_date
@@ -78,9 +78,11 @@ def published_date(doc: Document) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+    # a placeholder stored by an older storytrace ("0001-01-01") would overflow arithmetic
+    return day if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
 
 
 def beads(pairs: Iterable[tuple[Span, Span]]) -> list[tuple[list[Span], list[Span]]]:

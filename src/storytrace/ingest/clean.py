@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import InputError
-from ..models import Document, Problem, RawDocument, Segment, SegmentKind, Sentence
+from ..models import (
+    PLAUSIBLE_YEARS,
+    Document,
+    Problem,
+    RawDocument,
+    Segment,
+    SegmentKind,
+    Sentence,
+)
 from ..options import IngestOptions
 from .boilerplate import LineInfo, segment
 from .decode import repair_mojibake
@@ -86,9 +94,6 @@ def _guess_title(text: str, segments: list[Segment]) -> str | None:
     return None
 
 
-#: Publication years outside this range are placeholders ("0001-01-01", "9999-12-31"),
-#: not dates: date arithmetic on them overflows, and no news story is dated there.
-PLAUSIBLE_YEARS = (1800, 2200)
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 
 

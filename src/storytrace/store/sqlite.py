@@ -111,6 +111,8 @@ def _connect(path: str | Path, label: str, *, read_only: bool = False) -> sqlite
         version = check_identity(conn, label)
         if read_only:
             conn.execute("PRAGMA query_only = ON")
+            if version == 0:
+                raise StoreError(f"{label} is empty, not a storytrace store")
             if version != latest_version():
                 raise StoreError(
                     f"{label} has schema version {version}, this storytrace reads "
