@@ -196,3 +196,19 @@ def test_report_file_has_the_umask_mode(corpus: Path, tmp_path: Path) -> None:
         os.umask(saved)
     assert code == 0, out
     assert report.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
+def test_a_report_is_written_through_a_symlink_and_never_onto_a_device(
+    corpus: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    db = str(tmp_path / "st.db")
+    code, out = invoke("trace", str(corpus), "--db", db, "--json", str(link), "-q")
+    assert code == 0, out
+    assert link.is_symlink() and json.loads(real.read_text())["schema"] == "storytrace.report/1"
+    code, out = invoke("trace", str(corpus), "--db", db, "--json", "/dev/null")
+    assert code == 2 and "not a regular file" in out
+    assert Path("/dev/null").is_char_device()

@@ -74,9 +74,7 @@ def check_writable(path: str | Path) -> None:
     """Raise ``StorytraceError`` when no report can be written at ``path`` (its folder
     cannot be created or written, or ``path`` is a folder): called before long work, so a
     run does not fail only at its end. Creates missing folders."""
-    target = Path(path)
-    if target.is_dir():
-        raise StorytraceError(f"cannot write a report to {target}: it is a folder")
+    target = _real_target(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".report-", dir=target.parent)
@@ -91,8 +89,10 @@ def atomic_file(path: str | Path, suffix: str) -> Iterator[TextIO]:
     """A text file that replaces ``path`` once the block succeeds (folders are created);
     on any error the partial file is removed and ``path`` is left as it was. The file gets
     the mode of the one it replaces, or the umask's default for a new one (not mkstemp's
-    0600). Failing to create or place the file raises ``StorytraceError``."""
-    target = Path(path)
+    0600). A symbolic link is written through (its target is replaced, not the link); a
+    folder, device or pipe is refused. Failing to create or place the file raises
+    ``StorytraceError``."""
+    target = _real_target(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=target.parent)
@@ -111,6 +111,16 @@ def atomic_file(path: str | Path, suffix: str) -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _real_target(path: str | Path) -> Path:
+    target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists() and not target.is_file():
+        what = "a folder" if target.is_dir() else "not a regular file"
+        raise StorytraceError(f"cannot write a report to {path}: it is {what}")
+    return target
 
 
 def _mode_for(target: Path) -> int:
