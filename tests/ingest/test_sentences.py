@@ -114,3 +114,14 @@ def test_offsets_are_ordered_stripped_and_in_bounds(text: str, lang: str) -> Non
         piece = text[s:e]
         assert piece == piece.strip()
         prev_end = e
+
+
+def test_a_huge_one_line_paragraph_is_split_in_bounded_blocks() -> None:
+    from storytrace.ingest.sentences import MAX_BLOCK, split_sentences
+
+    sentence = "The council met on Monday and approved the plan for the harbour. "
+    text = sentence * (3 * MAX_BLOCK // len(sentence))
+    spans = split_sentences(text, "en")
+    # cut only at sentence ends: every sentence comes out whole, none lost
+    assert len(spans) == text.count(". ")
+    assert {text[a:b] for a, b in spans} == {sentence.strip()}
