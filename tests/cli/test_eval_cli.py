@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -158,3 +160,158 @@ def test_truth_given_as_report_exits_1(files: tuple[Path, Path]) -> None:
     truth, _ = files
     code, out = invoke("eval", str(truth), str(truth))
     assert code == 1 and "not a storytrace report" in out and "Traceback" not in out
+
+
+def invoke_split(*args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr apart."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def rewrite(path: Path, change: Callable[[dict[str, Any]], object]) -> Path:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def first_aligned_link(report: dict[str, Any]) -> dict[str, Any]:
+    return next(ln for s in report["stories"] for ln in s["links"] if ln["alignments"])
+
+
+def one_line_error(code: int, out: str) -> str:
+    assert code == 1 and "Traceback" not in out, out
+    lines = out.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), out
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t["alignments"][0].update(pairs=[["a"]]),
+         "truth.json: alignments[0].pairs[0]: expected [source sentence, target sentence]"),
+        (lambda t: t["documents"]["101_harbour_en"]["segments"][0].update(lines=["a", 3]),
+         'truth.json: documents["101_harbour_en"].segments[0].lines: expected [first, last]'),
+        (lambda t: t["stories"][0].update(links={"source": "x"}),
+         "truth.json: stories[0].links: expected a list"),
+        (lambda t: t.update(schema="storytrace.report/1"),
+         "truth.json: schema: expected 'storytrace.seed-truth/1'"),
+    ],
+)  # fmt: skip
+def test_malformed_truth_names_file_and_place(
+    files: tuple[Path, Path], change: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    truth, report = files
+    line = one_line_error(*invoke("eval", str(rewrite(truth, change)), str(report)))
+    assert message in line
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r["documents"][0]["segments"][0].update(start="a"),
+         "report.json: documents[0].segments[0].start: expected an integer offset, got \"a\""),
+        (lambda r: first_aligned_link(r)["alignments"][5].update(source=["a", 3]),
+         ".alignments[5].source: expected [start, end] integers, got [\"a\", 3]"),
+        (lambda r: r["stories"][0]["links"][0].update(target="999_nowhere"),
+         "report.json: stories[0].links[0].target: unknown document '999_nowhere'"),
+        (lambda r: r["stories"][0]["documents"].append("999_nowhere"),
+         "report.json: stories[0].documents[5]: unknown document '999_nowhere'"),
+        (lambda r: r["stories"][0].update(documents="abc"),
+         "report.json: stories[0].documents: expected a list, got \"abc\""),
+        (lambda r: r["stories"][0]["links"][0].update(score="0.9"),
+         "report.json: stories[0].links[0].score: expected a number"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("baselines", ["--baselines", "--no-baselines"])
+def test_malformed_report_names_file_and_place(
+    files: tuple[Path, Path],
+    change: Callable[[dict[str, Any]], object],
+    message: str,
+    baselines: str,
+) -> None:
+    truth, report = files
+    line = one_line_error(*invoke("eval", str(truth), str(rewrite(report, change)), baselines))
+    assert message in line
+
+
+def test_unknown_relation_is_a_warning_and_counts_as_wrong(files: tuple[Path, Path]) -> None:
+    truth, report = files
+    rewrite(report, lambda r: r["stories"][0]["links"][0].update(relation="teleportation"))
+    code, out = invoke("eval", str(truth), str(report), "--no-baselines")
+    assert code == 0, out
+    assert "! " in out and "stories[0].links[0].relation: unknown relation 'teleportation'" in out
+    code, stdout, stderr = invoke_split("eval", str(truth), str(report), "--json")
+    assert code == 0 and json.loads(stdout)["links.relation_accuracy"] == pytest.approx(8 / 9)
+    assert "unknown relation 'teleportation'" in stderr
+    assert invoke("eval", str(truth), str(report), "-q") == (0, "")
+
+
+def test_unknown_segment_kind_is_a_warning(files: tuple[Path, Path]) -> None:
+    truth, report = files
+    rewrite(report, lambda r: r["documents"][0]["segments"][0].update(kind="weird"))
+    code, out = invoke("eval", str(truth), str(report), "--no-baselines")
+    assert code == 0 and "segments[0].kind: unknown segment kind 'weird'" in out
+
+
+def test_truth_id_of_no_document_is_a_warning(files: tuple[Path, Path]) -> None:
+    truth, report = files
+    rewrite(truth, lambda t: t["changes"][0].update(target="999_nowhere"))
+    code, out = invoke("eval", str(truth), str(report), "--no-baselines")
+    assert code == 0 and "changes[0].target: '999_nowhere' is not a truth document" in out
+
+
+def test_nothing_to_score_is_not_applicable(files: tuple[Path, Path]) -> None:
+    truth, report = files
+
+    def no_segments(t: dict[str, Any]) -> None:
+        for doc in t["documents"].values():
+            doc["segments"] = []
+
+    rewrite(truth, no_segments)
+    code, out = invoke("eval", str(truth), str(report))
+    assert code == 0, out
+    row = next(ln for ln in out.splitlines() if "segments.story_accuracy" in ln)
+    assert "n/a" in row and "1.000" not in row
+    code, out = invoke("eval", str(truth), str(report), "--json")
+    scores = json.loads(out)
+    assert scores["segments.story_accuracy"] is None and scores["boilerplate.recall"] is None
+    assert scores["baseline.alone.segments.story_accuracy"] is None
+    assert scores["boilerplate.precision"] == 0.0  # boilerplate predicted, none in the truth
+
+
+def test_byte_order_mark_is_accepted(files: tuple[Path, Path]) -> None:
+    truth, report = files
+    for path in (truth, report):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    code, out = invoke("eval", str(truth), str(report), "--json")
+    assert code == 0, out
+    assert json.loads(out)["alignments.f1"] == 1.0
+
+
+def test_deeply_nested_json_is_a_clean_error(files: tuple[Path, Path], tmp_path: Path) -> None:
+    truth, _ = files
+    bad = tmp_path / "deep.json"
+    bad.write_text("[" * 100_000, encoding="utf-8")
+    assert "cannot read report" in one_line_error(*invoke("eval", str(truth), str(bad)))
+
+
+def test_unreadable_input_text_names_the_inputs(files: tuple[Path, Path]) -> None:
+    truth, report = files
+    (truth.parent / "input" / "101_harbour_en.txt").write_bytes(b"\xff\xfe\x00 not utf-8")
+    line = one_line_error(*invoke("eval", str(truth), str(report)))
+    assert f"cannot read the inputs of {truth}" in line
+
+
+def test_a_scorer_bug_still_ends_in_one_line(
+    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storytrace.cli.eval as eval_cli
+
+    def broken(*_: object) -> None:
+        raise IndexError("list index out of range\nsecond line")
+
+    monkeypatch.setattr(eval_cli, "score_report", broken)
+    line = one_line_error(*invoke("eval", *map(str, files)))
+    assert "cannot score" in line and "IndexError: list index out of range second line" in line

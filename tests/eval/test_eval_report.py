@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from storytrace.eval import EvalScore, load_truth, perfect_report, score_report
+from storytrace.eval.changes import KINDS
 from storytrace.eval.truth import Truth
 
 #: The names the quality gate pins floors against: changing one is a breaking change.
@@ -131,3 +134,46 @@ def test_seeds_perfect_report_scores_one_everywhere(seeds_dir: Path) -> None:
     score = score_report(truth, perfect_report(truth))
     assert score.to_dict() == dict.fromkeys(NAMES, 1.0)
     assert score.notes() == []
+
+
+def test_metrics_with_nothing_to_score_are_not_applicable(examples_truth: Truth) -> None:
+    """Truth documents without segments, stories without links, no changes or alignments:
+    those metrics are None ("n/a"), not a perfect 1.000 on "0/0"."""
+    report = perfect_report(examples_truth)
+    bare = Truth(
+        examples_truth.schema,
+        tuple(replace(d, segments=()) for d in examples_truth.documents),
+        tuple(replace(s, links=(), origin=None) for s in examples_truth.stories),
+    )
+    score = score_report(bare, report)
+    values = score.to_dict()
+    assert list(values) == NAMES
+    not_applicable = [
+        "segments.story_accuracy", "boilerplate.recall", "origin.accuracy", "links.found",
+        "links.relation_accuracy", "links.direction_accuracy", "alignments.recall",
+        "changes.recall", "changes.recall.major", "changes.recall.facts",
+        *(f"changes.recall.{kind}" for kind in KINDS),
+    ]  # fmt: skip
+    assert {n: values[n] for n in not_applicable} == dict.fromkeys(not_applicable)
+    # Something predicted where nothing is to be found: precision and F1 are 0, not n/a.
+    assert values["boilerplate.precision"] == values["boilerplate.f1"] == 0.0
+    assert values["links.precision"] == 0.0
+    # Alignments and changes count predictions only between documents the truth annotates.
+    assert values["alignments.precision"] is values["changes.precision"] is None
+    assert values["stories.pairwise_f1"] == 1.0  # the stories themselves are still there
+    text = score.format()
+    lines = text.splitlines()
+    assert any(ln.split() == ["segments.story_accuracy", "n/a", "0/0", "chars"] for ln in lines)
+    assert "1.000  0/0" not in text
+    assert json.loads(json.dumps(values))["boilerplate.recall"] is None
+
+
+def test_nothing_on_either_side_is_not_applicable(examples_truth: Truth) -> None:
+    empty = Truth(examples_truth.schema, examples_truth.documents[:1])
+    report = {"schema": "storytrace.report/1", "documents": [], "stories": []}
+    values = score_report(empty, report).to_dict()
+    for name in ("stories.pairwise_precision", "stories.pairwise_recall", "stories.pairwise_f1",
+                 "stories.ari", "links.precision", "alignments.precision", "alignments.f1",
+                 "changes.precision.quote", "changes.f1"):  # fmt: skip
+        assert values[name] is None, name
+    assert values["boilerplate.precision"] == 0.0  # truth boilerplate, none predicted

@@ -17,6 +17,11 @@ def test_check_floors_reports_exactly_the_shortfalls() -> None:
     assert check_floors({"a": 0.95, "b": 1.0}, floors) == [Shortfall("c", 0.0, 0.5)]
 
 
+def test_a_floor_on_a_metric_with_nothing_to_score_is_not_met() -> None:
+    # None: not applicable (the corpus has nothing of that kind); the floor cannot be checked.
+    assert check_floors({"a": None, "b": 1.0}, {"a": 0.5, "b": 1.0}) == [Shortfall("a", 0.0, 0.5)]
+
+
 def test_digest_sees_an_edit(tmp_path: Path) -> None:
     f = tmp_path / "truth.json"
     f.write_text("{}")

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}] {len(result.ingest.ids)} documents traced and scored in {took:.1f} s")
         for metric, floor in corpus["floors"].items():
             mark = "FAIL" if any(s.metric == metric for s in shortfalls) else "ok  "
-            print(f"  {mark} {metric:32s} {scores.get(metric, 0.0):.3f}  (floor {floor:.3f})")
+            print(f"  {mark} {metric:32s} {(scores.get(metric) or 0.0):.3f}  (floor {floor:.3f})")
         failed = failed or bool(shortfalls)
     if args.pin:
         floors_path.write_text(

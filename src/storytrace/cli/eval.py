@@ -7,8 +7,17 @@ Contract:
     after ingest) and scores that. Exactly one of REPORT and ``--run`` is required.
     The scores are printed as a table (``storytrace.eval.report.EvalScore.rows``); ``--json``
     alone prints them as flat JSON (``EvalScore.to_dict``) instead, ``--json FILE`` writes the
-    JSON there and still prints the table. A missing file is a usage error (exit 2); a file that
-    is not JSON, or not a truth/report object, exits 1 with a one-line message.
+    JSON there and still prints the table. A metric with nothing to score (no truth items of
+    its kind) is ``n/a`` in the table and ``null`` in the JSON, never a perfect 1.0.
+
+Errors: a missing file is a usage error (exit 2). A file that is not JSON (UTF-8, a byte-order
+mark is fine), not a truth/report object, or malformed where the scorers read it exits 1 with
+one line naming the file and the JSON path (:mod:`storytrace.eval.validate`), e.g.
+``report.json: stories[0].links[2].alignments[5].source: expected [start, end] integers, got
+["a", 3]``. What can be scored but looks wrong (an unknown relation label counts as wrong, an
+unknown segment kind is scored as unassigned, truth ids naming no truth document) is printed
+as ``! file: path: ...`` warnings beside the scorer's notes (on stderr with ``--json`` alone).
+Any other failure while scoring still ends in one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -24,8 +33,9 @@ from rich.text import Text
 
 from ..errors import StorytraceError
 from ..eval.baselines import BASELINES
-from ..eval.report import EvalScore, score_report
+from ..eval.report import EvalScore, Value, format_value, score_report
 from ..eval.truth import Truth, load_truth
+from ..eval.validate import InvalidInput, check_report
 from ..options import Options
 from ..report.json import SCHEMA
 from .common import build_options, config_option, console, progress_bar, workers_option
@@ -33,17 +43,23 @@ from .common import build_options, config_option, console, progress_bar, workers
 STDOUT = "-"
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def _read_json(path: Path, what: str) -> Mapping[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise click.ClickException(f"cannot read {what} {path}: {exc}") from exc
+        # utf-8-sig: a byte-order mark (as some Windows editors write) is dropped, not an error.
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad JSON, bad UTF-8
+        raise click.ClickException(f"cannot read {what} {path}: {_one_line(exc)}") from exc
     if not isinstance(data, Mapping):
         raise click.ClickException(f"{what} {path} is not a JSON object")
     return data
 
 
-def _read_report(path: Path) -> Mapping[str, Any]:
+def _read_report(path: Path) -> tuple[Mapping[str, Any], list[str]]:
+    """The report and the warnings of its structure check (``file: path: message``)."""
     data = _read_json(path, "report")
     if data.get("schema") != SCHEMA:
         found = data.get("schema")
@@ -54,7 +70,11 @@ def _read_report(path: Path) -> Mapping[str, Any]:
         )
     if not isinstance(data.get("documents"), list) or not isinstance(data.get("stories"), list):
         raise click.ClickException(f"{path} is not a storytrace report: no documents or stories")
-    return data
+    try:
+        warnings = check_report(data)
+    except InvalidInput as exc:
+        raise click.ClickException(f"{path}: {exc}") from exc
+    return data, [f"{path}: {w}" for w in warnings]
 
 
 def _load_truth(path: Path, run: Path | None) -> Truth:
@@ -64,8 +84,14 @@ def _load_truth(path: Path, run: Path | None) -> Truth:
     input_dir = run if run is not None and not (path.parent / "input").is_dir() else None
     try:
         truth = load_truth(path, input_dir=input_dir)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise click.ClickException(f"{path} is not a truth file: {exc!r}") from exc
+    except InvalidInput as exc:
+        raise click.ClickException(f"{path}: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:  # an input text (the JSON was read above)
+        raise click.ClickException(f"cannot read the inputs of {path}: {_one_line(exc)}") from exc
+    except Exception as exc:  # last resort: the check should have caught it
+        raise click.ClickException(
+            f"{path} is not a truth file: {type(exc).__name__}: {_one_line(exc)}"
+        ) from exc
     if not truth.documents:
         raise click.ClickException(f"{path} is not a truth file: it lists no documents")
     return truth
@@ -104,9 +130,15 @@ def scores_table(score: EvalScore) -> Table:
         if family is not None and head != family:
             table.add_section()
         family = head
-        style = "green" if value >= 0.9 else "yellow" if value >= 0.5 else "red"
-        table.add_row(name, Text(f"{value:.3f}", style=style), support)
+        table.add_row(name, _value_text(value), support)
     return table
+
+
+def _value_text(value: Value) -> Text:
+    if value is None:
+        return Text(format_value(value), style="dim")  # nothing to score
+    style = "green" if value >= 0.9 else "yellow" if value >= 0.5 else "red"
+    return Text(format_value(value), style=style)
 
 
 BASELINE_METRICS = (
@@ -118,7 +150,7 @@ BASELINE_METRICS = (
 )
 
 
-def baselines_table(ours: Mapping[str, float], others: Mapping[str, Mapping[str, float]]) -> Table:
+def baselines_table(ours: Mapping[str, Value], others: Mapping[str, Mapping[str, Value]]) -> Table:
     """storytrace's story metrics beside each baseline's, on the same documents."""
     table = Table(title="Against baselines", title_justify="left", header_style="bold")
     table.add_column("metric", no_wrap=True)
@@ -128,10 +160,22 @@ def baselines_table(ours: Mapping[str, float], others: Mapping[str, Mapping[str,
     for metric in BASELINE_METRICS:
         table.add_row(
             metric,
-            f"{ours.get(metric, 0.0):.3f}",
-            *(f"{others[n].get(metric, 0.0):.3f}" for n in others),
+            format_value(ours.get(metric)),
+            *(format_value(others[n].get(metric)) for n in others),
         )
     return table
+
+
+def _score(
+    truth: Truth, report: Mapping[str, Any], baselines: bool
+) -> tuple[EvalScore, dict[str, dict[str, Value]]]:
+    """The report's scores and, with ``baselines``, each baseline's."""
+    score = score_report(truth, report)
+    others = {
+        name: score_report(truth, make(report)).to_dict()
+        for name, make in (BASELINES.items() if baselines else ())
+    }
+    return score, others
 
 
 @click.command("eval")
@@ -159,7 +203,7 @@ def baselines_table(ours: Mapping[str, float], others: Mapping[str, Mapping[str,
     default=None,
     metavar="[FILE]",
     help="Scores as flat JSON: alone, printed instead of the table; with FILE, written there "
-    "beside the table.",
+    "beside the table. A metric with nothing to score is null (n/a in the table).",
 )
 @click.option("--no-link", is_flag=True, help="With --run: only ingest and segment, no stories.")
 @workers_option("With --run: ")
@@ -187,43 +231,57 @@ def eval_cmd(
 
     TRUTH is a gold annotation in the seeds format (storytrace.seed-truth/1); REPORT a trace
     report (storytrace.report/1). Prints story clustering, story segments, boilerplate,
-    origins, links, sentence alignments and fact changes as precision/recall/accuracy.
+    origins, links, sentence alignments and fact changes as precision/recall/accuracy; a
+    metric with nothing to score is n/a. A malformed TRUTH or REPORT is refused with the JSON
+    path of the problem; what is scorable but suspect (an unknown relation label counts as
+    wrong) is printed as a '!' warning.
     """
     if (report_path is None) == (run_dir is None):
         raise click.UsageError("give exactly one of REPORT and --run INPUT_DIR")
     truth = _load_truth(truth_path, run_dir)
+    warnings = [f"{truth_path}: {w}" for w in truth.warnings]
     if run_dir is not None:
         try:
             opts = build_options(None, workers, config)
             report: Mapping[str, Any] = _trace(run_dir, opts, quiet, link=not no_link)
         except StorytraceError as exc:
             raise click.ClickException(str(exc)) from exc
+        try:
+            warnings += [f"trace of {run_dir}: {w}" for w in check_report(report)]
+        except InvalidInput as exc:
+            raise click.ClickException(f"trace of {run_dir} (a storytrace bug): {exc}") from exc
     else:
         assert report_path is not None
-        report = _read_report(report_path)
-    score = score_report(truth, report)
+        report, report_warnings = _read_report(report_path)
+        warnings += report_warnings
+    try:
+        score, base_scores = _score(truth, report, baselines)
+    except Exception as exc:  # last resort: the structure checks should have caught it
+        raise click.ClickException(
+            f"cannot score {report_path or run_dir} against {truth_path}: "
+            f"{type(exc).__name__}: {_one_line(exc)}"
+        ) from exc
     ours = score.to_dict()
     flat = dict(ours)
-    base_scores: dict[str, dict[str, float]] = {}
-    if baselines:
-        for name, make in BASELINES.items():
-            base_scores[name] = score_report(truth, make(report)).to_dict()
-            flat.update(
-                {
-                    f"baseline.{name}.{k}": v
-                    for k, v in base_scores[name].items()
-                    if k.startswith(("stories.", "segments."))
-                }
-            )
+    for name, scores in base_scores.items():
+        flat.update(
+            {
+                f"baseline.{name}.{k}": v
+                for k, v in scores.items()
+                if k.startswith(("stories.", "segments."))
+            }
+        )
     data = json.dumps(flat, indent=2)
     if json_out == STDOUT:
+        for warning in warnings if not quiet else ():
+            click.echo("! " + warning, err=True)  # stdout holds nothing but the JSON
         click.echo(data)
         return
     out = console(quiet)
     out.print(scores_table(score))
     if base_scores:
         out.print(baselines_table(ours, base_scores))
-    for note in score.notes():
+    for note in [*warnings, *score.notes()]:
         out.print(Text("! " + note, style="yellow"))
     if json_out is not None:
         try:

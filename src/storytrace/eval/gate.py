@@ -2,7 +2,9 @@
 
 Contract:
     ``check_floors(scores, floors)`` returns one :class:`Shortfall` per metric whose score is
-    below its floor (a metric missing from the scores counts as 0). ``corpus_digest(paths)``
+    below its floor (a metric missing from the scores, or not applicable — ``None``, nothing
+    to score in that corpus — counts as 0: a floor only makes sense where there is something to
+    measure). ``corpus_digest(paths)``
     is the SHA-256 over the named files, so an edit to a gold corpus is visible in review.
 
 Floors live in ``tests/quality/floors.json``; they may be raised freely, and lowering one
@@ -27,11 +29,13 @@ class Shortfall:
         return f"{self.metric}: {self.score:.3f} < floor {self.floor:.3f}"
 
 
-def check_floors(scores: Mapping[str, float], floors: Mapping[str, float]) -> list[Shortfall]:
+def check_floors(
+    scores: Mapping[str, float | None], floors: Mapping[str, float]
+) -> list[Shortfall]:
     """Metrics below their floor, in the floors' order."""
     out = []
     for metric, floor in floors.items():
-        score = float(scores.get(metric, 0.0))
+        score = float(scores.get(metric) or 0.0)
         # Scores are rounded for display elsewhere; compare with a hair of tolerance.
         if score + 1e-9 < float(floor):
             out.append(Shortfall(metric, score, float(floor)))

@@ -4,9 +4,19 @@ Contract:
     ``score_report(truth, report)`` takes a :class:`~storytrace.eval.truth.Truth` and a
     ``storytrace.report/1`` mapping and returns an :class:`EvalScore`. It never raises on a
     partial report (no stories yet, no links, malformed entries): what is missing scores 0.
-    ``EvalScore.to_dict()`` is flat ``{metric name: float}`` with the stable names below, which
-    the quality gate pins floors against; ``rows()`` adds a human-readable support column and
-    ``format()`` renders them as a plain-text table.
+    (Malformed input is the caller's to refuse first: :mod:`storytrace.eval.validate`.)
+    ``EvalScore.to_dict()`` is flat ``{metric name: float or None}`` with the stable names
+    below, which the quality gate pins floors against; ``rows()`` adds a human-readable support
+    column and ``format()`` renders them as a plain-text table.
+
+Not applicable. A metric with nothing to score — its denominator is 0: recall of a truth
+without any such item, precision and F1 when neither truth nor report has one, an accuracy
+over no truth links, stories or characters, ARI over no memberships — is ``None`` in ``rows()``
+and ``to_dict()`` (``null`` in JSON) and ``n/a`` in ``format()``, never a perfect 1.0 earned
+on "0/0". Precision with nothing predicted but something to find stays 0.0, and F1 with
+predictions but no truth is 0.0. (The component scores, e.g.
+:attr:`~storytrace.eval.boilerplate.Counts.recall`, keep their numeric conventions for
+library callers; this module is where they are reported.)
 
 Metrics (definitions in the module that computes them):
 
@@ -43,17 +53,45 @@ from storytrace.eval.truth import Truth, locate_text
 
 EVAL_SCHEMA = "storytrace.eval/1"
 
+#: A metric's value; None when it has nothing to score (see "Not applicable" above).
+Value = float | None
+Row = tuple[str, Value, str]
+
 
 def _ratio(n: int, total: int, unit: str) -> str:
     return f"{n:,}/{total:,} {unit}"
 
 
-def _prf(prefix: str, c: Counts, unit: str) -> list[tuple[str, float, str]]:
+def _rate(n: int, total: int) -> Value:
+    return None if total == 0 else n / total
+
+
+def precision(c: Counts) -> Value:
+    """``c.precision``, or None when neither truth nor prediction has anything."""
+    return None if c.truth == 0 and c.predicted == 0 else c.precision
+
+
+def recall(c: Counts) -> Value:
+    """``c.recall``, or None when there is nothing to find."""
+    return None if c.truth == 0 else c.recall
+
+
+def f1(c: Counts) -> Value:
+    """``c.f1``, or None when neither truth nor prediction has anything."""
+    return None if c.truth == 0 and c.predicted == 0 else c.f1
+
+
+def format_value(value: Value) -> str:
+    """``0.917``, or ``n/a`` for a metric with nothing to score."""
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _prf(prefix: str, c: Counts, unit: str) -> list[Row]:
     """``<prefix>precision``, ``<prefix>recall``, ``<prefix>f1`` with their support."""
     return [
-        (f"{prefix}precision", c.precision, _ratio(c.tp, c.predicted, f"predicted {unit}")),
-        (f"{prefix}recall", c.recall, _ratio(c.tp, c.truth, f"truth {unit}")),
-        (f"{prefix}f1", c.f1, ""),
+        (f"{prefix}precision", precision(c), _ratio(c.tp, c.predicted, f"predicted {unit}")),
+        (f"{prefix}recall", recall(c), _ratio(c.tp, c.truth, f"truth {unit}")),
+        (f"{prefix}f1", f1(c), ""),
     ]
 
 
@@ -67,16 +105,17 @@ class EvalScore:
     alignments: AlignmentScore
     changes: ChangeScore
 
-    def rows(self) -> list[tuple[str, float, str]]:
-        """``(metric name, value, support)`` in a fixed order."""
+    def rows(self) -> list[Row]:
+        """``(metric name, value or None when not applicable, support)`` in a fixed order."""
         s, lk, ch = self.stories, self.links, self.changes
-        rows: list[tuple[str, float, str]] = []
+        pc = lk.precision_counts
+        rows: list[Row] = []
         rows += _prf("stories.pairwise_", s.pairs, "pairs")
-        rows.append(("stories.ari", s.ari, f"{s.items} memberships"))
+        rows.append(("stories.ari", s.ari if s.items else None, f"{s.items} memberships"))
         rows.append(
             (
                 "segments.story_accuracy",
-                s.segment_accuracy,
+                _rate(s.segment_correct, s.segment_total),
                 _ratio(s.segment_correct, s.segment_total, "chars"),
             )
         )
@@ -84,47 +123,48 @@ class EvalScore:
         rows.append(
             (
                 "origin.accuracy",
-                lk.origin_accuracy,
+                _rate(lk.origins_correct, lk.origins_total),
                 _ratio(lk.origins_correct, lk.origins_total, "stories"),
             )
         )
         rows += [
-            ("links.found", lk.found_rate, _ratio(lk.links_found, lk.links_total, "links")),
+            (
+                "links.found",
+                _rate(lk.links_found, lk.links_total),
+                _ratio(lk.links_found, lk.links_total, "links"),
+            ),
             (
                 "links.relation_accuracy",
-                lk.relation_accuracy,
+                _rate(lk.relations_correct, lk.links_total),
                 _ratio(lk.relations_correct, lk.links_total, "links"),
             ),
             (
                 "links.direction_accuracy",
-                lk.direction_accuracy,
+                _rate(lk.directions_correct, lk.links_total),
                 _ratio(lk.directions_correct, lk.links_total, "links"),
             ),
-            (
-                "links.precision",
-                lk.precision,
-                _ratio(lk.precision_counts.tp, lk.precision_counts.predicted, "tree-link pairs"),
-            ),
+            ("links.precision", precision(pc), _ratio(pc.tp, pc.predicted, "tree-link pairs")),
         ]
         rows += _prf("alignments.", self.alignments.counts, "pairs")
         rows += _prf("changes.", ch.counts, "changes")
         for kind in KINDS:
             c = ch.kind(kind)
             rows.append(
-                (f"changes.precision.{kind}", c.precision, _ratio(c.tp, c.predicted, "predicted"))
+                (f"changes.precision.{kind}", precision(c), _ratio(c.tp, c.predicted, "predicted"))
             )
-            rows.append((f"changes.recall.{kind}", c.recall, _ratio(c.tp, c.truth, "truth")))
+            rows.append((f"changes.recall.{kind}", recall(c), _ratio(c.tp, c.truth, "truth")))
         rows.append(
-            ("changes.recall.major", ch.major.recall, _ratio(ch.major.tp, ch.major.truth, "truth"))
+            ("changes.recall.major", recall(ch.major), _ratio(ch.major.tp, ch.major.truth, "truth"))
         )
         rows.append(
-            ("changes.recall.facts", ch.facts.recall, _ratio(ch.facts.tp, ch.facts.truth, "truth"))
+            ("changes.recall.facts", recall(ch.facts), _ratio(ch.facts.tp, ch.facts.truth, "truth"))
         )
         return rows
 
-    def to_dict(self) -> dict[str, float]:
-        """Flat ``{metric name: value}``; names are stable (the quality gate pins them)."""
-        return {name: float(value) for name, value, _ in self.rows()}
+    def to_dict(self) -> dict[str, float | None]:
+        """Flat ``{metric name: value}``, None (JSON ``null``) for a metric with nothing to
+        score; names are stable and always all present (the quality gate pins them)."""
+        return {name: None if value is None else float(value) for name, value, _ in self.rows()}
 
     def notes(self) -> list[str]:
         """What the scorer could not place (worth knowing before trusting a low figure)."""
@@ -149,7 +189,7 @@ class EvalScore:
         rows = self.rows()
         width = max(len(name) for name, _, _ in rows)
         lines = [f"{'metric':<{width}}  {'value':>6}  support"]
-        lines += [f"{name:<{width}}  {value:6.3f}  {sup}".rstrip() for name, value, sup in rows]
+        lines += [f"{name:<{width}}  {format_value(v):>6}  {sup}".rstrip() for name, v, sup in rows]
         lines += [f"note: {n}" for n in self.notes()]
         return "\n".join(lines)
 

@@ -1,9 +1,14 @@
 """Gold annotations in the seeds format (``storytrace.seed-truth/1``) as frozen records.
 
 Contract:
-    ``load_truth(path)`` reads a truth JSON file; ``parse_truth(data)`` builds the same from an
-    already-decoded mapping. Unknown fields are ignored (the format may grow), missing optional
-    fields take defaults, and language codes are normalised (``nb`` -> ``no``). When an
+    ``load_truth(path)`` reads a truth JSON file (UTF-8, with or without a byte-order mark);
+    ``parse_truth(data)`` builds the same from an already-decoded mapping. Both check the
+    structure first (:func:`storytrace.eval.validate.check_truth`): a malformed truth raises
+    :class:`~storytrace.eval.validate.InvalidInput` (a ``ValueError``) naming the JSON path of
+    the problem, and what is merely suspicious (an unknown relation, an id that names no truth
+    document) is kept in :attr:`Truth.warnings`. Unknown fields are ignored (the format may
+    grow), missing optional fields take defaults, and language codes are normalised
+    (``nb`` -> ``no``). When an
     ``input/`` folder with ``<document id>.txt`` files sits next to the truth file (or
     ``input_dir`` is given), each document's original text is loaded into
     :attr:`TruthDocument.text`, so scorers can count what a report left out entirely.
@@ -20,12 +25,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storytrace.eval.validate import InvalidInput, check_truth
 from storytrace.ingest.boilerplate import normalise_line
 from storytrace.ingest.language import normalise_code
+
+__all__ = [
+    "InvalidInput",
+    "Truth",
+    "TruthAlignment",
+    "TruthChange",
+    "TruthDocument",
+    "TruthLink",
+    "TruthSegment",
+    "TruthStory",
+    "load_truth",
+    "locate_text",
+    "parse_truth",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +121,8 @@ class Truth:
     stories: tuple[TruthStory, ...] = ()
     changes: tuple[TruthChange, ...] = ()
     alignments: tuple[TruthAlignment, ...] = ()
+    #: What the structure check found suspicious but scorable, each prefixed with its JSON path.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def document(self, doc_id: str) -> TruthDocument:
         for doc in self.documents:
@@ -137,7 +159,7 @@ def _documents(raw: Any, texts: Mapping[str, str]) -> tuple[TruthDocument, ...]:
         TruthDocument(
             id=doc_id,
             lang=normalise_code(d.get("lang")),
-            segments=tuple(_segment(s) for s in d.get("segments", ())),
+            segments=tuple(_segment(s) for s in d.get("segments") or ()),
             title=_opt_str(d.get("title")),
             text=texts.get(doc_id),
         )
@@ -149,7 +171,7 @@ def _story(d: Mapping[str, Any]) -> TruthStory:
     return TruthStory(
         id=str(d["id"]),
         title=str(d.get("title", "")),
-        documents=tuple(str(x) for x in d.get("documents", ())),
+        documents=tuple(str(x) for x in d.get("documents") or ()),
         origin=_opt_str(d.get("origin")),
         links=tuple(
             TruthLink(
@@ -159,7 +181,7 @@ def _story(d: Mapping[str, Any]) -> TruthStory:
                 tree=bool(ln.get("tree", True)),
                 evidence=_opt_str(ln.get("evidence")),
             )
-            for ln in d.get("links", ())
+            for ln in d.get("links") or ()
         ),
     )
 
@@ -178,7 +200,7 @@ def _change(d: Mapping[str, Any]) -> TruthChange:
 
 
 def _alignment(d: Mapping[str, Any]) -> TruthAlignment:
-    pairs: Sequence[Sequence[Any]] = d.get("pairs", ())
+    pairs: Sequence[Sequence[Any]] = d.get("pairs") or ()
     return TruthAlignment(
         source=str(d["source"]),
         target=str(d["target"]),
@@ -188,31 +210,42 @@ def _alignment(d: Mapping[str, Any]) -> TruthAlignment:
 
 
 def parse_truth(data: Mapping[str, Any], *, texts: Mapping[str, str] | None = None) -> Truth:
-    """Build a :class:`Truth` from decoded JSON; ``texts`` are input texts by document id."""
+    """Build a :class:`Truth` from decoded JSON; ``texts`` are input texts by document id.
+
+    Raises :class:`~storytrace.eval.validate.InvalidInput` when ``data`` is malformed."""
+    return _build(data, texts or {}, check_truth(data))
+
+
+def _build(data: Mapping[str, Any], texts: Mapping[str, str], warnings: Sequence[str]) -> Truth:
     return Truth(
         schema=str(data.get("schema", "")),
-        documents=_documents(data.get("documents", {}), texts or {}),
-        stories=tuple(_story(s) for s in data.get("stories", ())),
-        changes=tuple(_change(c) for c in data.get("changes", ())),
-        alignments=tuple(_alignment(a) for a in data.get("alignments", ())),
+        documents=_documents(data.get("documents") or {}, texts),
+        stories=tuple(_story(s) for s in data.get("stories") or ()),
+        changes=tuple(_change(c) for c in data.get("changes") or ()),
+        alignments=tuple(_alignment(a) for a in data.get("alignments") or ()),
+        warnings=tuple(warnings),
     )
 
 
 def load_truth(path: str | Path, *, input_dir: str | Path | None = None) -> Truth:
-    """Read a truth file; input texts come from ``input_dir`` (default: ``<dir>/input``)."""
+    """Read a truth file; input texts come from ``input_dir`` (default: ``<dir>/input``).
+
+    Raises ``OSError`` or ``ValueError`` (bad JSON, :class:`InvalidInput`) for a bad file."""
     path = Path(path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    # utf-8-sig: a byte-order mark (as some Windows editors write) is dropped, not an error.
+    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    warnings = check_truth(data)
     folder = Path(input_dir) if input_dir is not None else path.parent / "input"
     texts: dict[str, str] = {}
-    docs = data.get("documents", {})
-    ids = list(docs) if isinstance(docs, Mapping) else [d.get("id") for d in docs]
+    docs = data.get("documents") or {}
+    ids = list(docs) if isinstance(docs, Mapping) else [d["id"] for d in docs]
     for doc_id in ids:
         f = folder / f"{doc_id}.txt"
         if f.is_file():
             # newline="" keeps \r\n as in the file, so line numbers match the annotation.
             with f.open(encoding="utf-8", newline="") as fh:
                 texts[str(doc_id)] = fh.read()
-    return parse_truth(data, texts=texts)
+    return _build(data, texts, warnings)
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
