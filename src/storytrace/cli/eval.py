@@ -38,6 +38,7 @@ from ..eval.truth import Truth, load_truth
 from ..eval.validate import InvalidInput, check_report
 from ..options import Options
 from ..report.json import SCHEMA
+from ..report.terminal import plain
 from .common import build_options, config_option, console, progress_bar, workers_option
 
 STDOUT = "-"
@@ -288,4 +289,4 @@ def eval_cmd(
             Path(json_out).write_text(data + "\n", encoding="utf-8")
         except OSError as exc:
             raise click.ClickException(f"cannot write {json_out}: {exc}") from exc
-        out.print(f"wrote scores to {json_out}")
+        out.print(plain(f"wrote scores to {json_out}"))
