@@ -11,7 +11,9 @@ end-exclusive, as in the report contract (``report-schema.md``).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 SegmentKind = Literal["story", "boilerplate", "unassigned"]
@@ -39,6 +41,21 @@ BOILERPLATE_REASONS: tuple[str, ...] = (
 #: Publication years outside this range are placeholders ("0001-01-01", "9999-12-31"),
 #: not dates: date arithmetic on them overflows, and no news story is dated there.
 PLAUSIBLE_YEARS = (1800, 2200)
+#: An ISO day at the start of a ``published`` value (a date-time may follow).
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def publication_day(published: str | None) -> date | None:
+    """The day ``published`` starts with, when it is an ISO calendar day within
+    :data:`PLAUSIBLE_YEARS`; else None."""
+    m = ISO_DAY.match(published or "")
+    if not m:
+        return None
+    try:
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return day if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,11 +40,12 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from .dates import dates, parts, same_date
 from .model import (
@@ -331,6 +332,27 @@ def _near(a: Span, b: Span) -> bool:
     return max(a[0], b[0]) - min(a[1], b[1]) <= NEAR_DATES
 
 
+def _spanning(
+    first: Change,
+    src: Side,
+    tgt: Side,
+    sources: Iterable[Span],
+    targets: Iterable[Span],
+    **fields: Any,
+) -> Change:
+    """``first`` widened to the hull of ``sources`` and ``targets``, its texts the text of
+    those hulls (a span and its text always agree), other ``fields`` replaced."""
+    (s0, s1), (t0, t1) = hull(sources), hull(targets)
+    return replace(
+        first,
+        source=(s0, s1),
+        target=(t0, t1),
+        source_text=src.text[s0 - src.offset : s1 - src.offset],
+        target_text=tgt.text[t0 - tgt.offset : t1 - tgt.offset],
+        **fields,
+    )
+
+
 def _join_near(src: Side, tgt: Side, changes: list[Change]) -> list[Change]:
     """Changed dates close to each other on both sides, joined into one change whose texts
     are the text of its spans ("Tuesday evening, 12 March")."""
@@ -344,13 +366,12 @@ def _join_near(src: Side, tgt: Side, changes: list[Change]) -> list[Change]:
             and _near(prev.source, c.source)
             and _near(prev.target, c.target)
         ):
-            (s0, s1), (t0, t1) = hull((prev.source, c.source)), hull((prev.target, c.target))
-            out[-1] = replace(
+            out[-1] = _spanning(
                 prev,
-                source=(s0, s1),
-                target=(t0, t1),
-                source_text=src.text[s0 - src.offset : s1 - src.offset],
-                target_text=tgt.text[t0 - tgt.offset : t1 - tgt.offset],
+                src,
+                tgt,
+                (prev.source, c.source),
+                (prev.target, c.target),
                 note=f"{prev.note}; {c.note}",
                 score=max(prev.score, c.score),
                 major=prev.major or c.major,
@@ -429,15 +450,13 @@ def _one_format_note(src: Side, tgt: Side, changes: list[Change]) -> list[Change
     once that "1. March" and "2. March" carry German ordinal dots, not once per date."""
 
     def merge(kind: str, group: list[Change], first: Change) -> Change:
-        s0, s1 = hull(c.source for c in group)
-        t0, t1 = hull(c.target for c in group)
         forms = ", ".join(repr(c.target_text) for c in group)
-        return replace(
+        return _spanning(
             first,
-            source=(s0, s1),
-            target=(t0, t1),
-            source_text=src.text[s0 - src.offset : s1 - src.offset],
-            target_text=tgt.text[t0 - tgt.offset : t1 - tgt.offset],
+            src,
+            tgt,
+            [c.source for c in group],
+            [c.target for c in group],
             note=f"{first.note} ({len(group)} {kind}s: {forms})",
         )
 

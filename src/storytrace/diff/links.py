@@ -39,7 +39,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..models import PLAUSIBLE_YEARS, Document
+from ..models import Document, publication_day
 from .compare import compare_sentences
 from .confirm import Similarity, confirm_drift
 from .dates import dates, same_date
@@ -64,7 +64,6 @@ from .passages import COMPLETE_RELATIONS, opening_change, own_passages, passage_
 from .quotes import RETOLD_NOTE
 from .siblings import filter_story
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s*")
 _CONTRACTION = re.compile(r"[’'](?:ll|m|re|ve|d|s)\b", re.IGNORECASE)
 
@@ -73,16 +72,9 @@ RECURRING_MAJOR = 3
 
 
 def published_date(doc: Document) -> date | None:
-    """The document's publication day, when its ``published`` starts with an ISO date."""
-    m = _ISO_DAY.match(doc.published or "")
-    if not m:
-        return None
-    try:
-        day = date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-    # a placeholder stored by an older storytrace ("0001-01-01") would overflow arithmetic
-    return day if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
+    """The document's publication day, when its ``published`` starts with an ISO date (a
+    placeholder an older storytrace stored, "0001-01-01", is none: it overflows arithmetic)."""
+    return publication_day(doc.published)
 
 
 def beads(pairs: Iterable[tuple[Span, Span]]) -> list[tuple[list[Span], list[Span]]]:

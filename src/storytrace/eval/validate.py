@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any, NoReturn, get_args
 
 from storytrace.models import SegmentKind
@@ -112,6 +112,14 @@ def _req_str(parent: Mapping[str, Any], key: str, where: str) -> str:
     return value
 
 
+def _new_id(obj: Mapping[str, Any], where: str, seen: Container[str], what: str) -> str:
+    """``obj``'s required ``id``; ``InvalidInput`` if it is one of ``seen`` already."""
+    value = _req_str(obj, "id", where)
+    if value in seen:
+        raise InvalidInput(_key(where, "id"), f"duplicate {what} id {value!r}")
+    return value
+
+
 def _span(value: Any, where: str, limit: int, document: str, *, nullable: bool = False) -> None:
     """``[start, end]`` integers with ``0 <= start <= end <= limit`` (the document's length)."""
     if nullable and value is None:
@@ -188,9 +196,7 @@ def _truth_documents(data: Mapping[str, Any]) -> list[tuple[str, str, Mapping[st
     for i, doc in enumerate(raw):
         where = _item("documents", i)
         obj = _object(doc, where)
-        doc_id = _req_str(obj, "id", where)
-        if doc_id in seen:
-            raise InvalidInput(_key(where, "id"), f"duplicate document id {doc_id!r}")
+        doc_id = _new_id(obj, where, seen, "document")
         seen.add(doc_id)
         out.append((doc_id, where, obj))
     return out
@@ -211,10 +217,7 @@ def check_truth(data: Any) -> list[str]:
     for i, story in enumerate(raw_stories):
         where = _item("stories", i)
         s = _object(story, where)
-        sid = _req_str(s, "id", where)
-        if sid in story_ids:
-            raise InvalidInput(_key(where, "id"), f"duplicate story id {sid!r}")
-        story_ids.add(sid)
+        story_ids.add(_new_id(s, where, story_ids, "story"))
 
     for _, where, doc in documents:
         lang = doc.get("lang")
@@ -311,9 +314,7 @@ def check_report(data: Any) -> list[str]:
     for i, doc in enumerate(root["documents"]):
         where = _item("documents", i)
         d = _object(doc, where)
-        doc_id = _req_str(d, "id", where)
-        if doc_id in lengths:
-            raise InvalidInput(_key(where, "id"), f"duplicate document id {doc_id!r}")
+        doc_id = _new_id(d, where, lengths, "document")
         text = d.get("text", _MISSING)
         if not isinstance(text, str):
             _fail(_key(where, "text"), "the document's text (a string)", text)
@@ -335,10 +336,7 @@ def check_report(data: Any) -> list[str]:
     for i, story in enumerate(root["stories"]):
         where = _item("stories", i)
         s = _object(story, where)
-        sid = _req_str(s, "id", where)
-        if sid in story_ids:
-            raise InvalidInput(_key(where, "id"), f"duplicate story id {sid!r}")
-        story_ids.add(sid)
+        story_ids.add(_new_id(s, where, story_ids, "story"))
         for j, d in enumerate(_list(s, "documents", where)):
             w = _item(_key(where, "documents"), j)
             if not isinstance(d, str):

@@ -16,17 +16,17 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..errors import InputError
 from ..models import (
-    PLAUSIBLE_YEARS,
+    ISO_DAY,
     Document,
     Problem,
     RawDocument,
     Segment,
     SegmentKind,
     Sentence,
+    publication_day,
 )
 from ..options import IngestOptions
 from .boilerplate import LineInfo, segment
@@ -94,23 +94,15 @@ def _guess_title(text: str, segments: list[Segment]) -> str | None:
     return None
 
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
-
-
 def normalise_published(value: str | None) -> tuple[str | None, str | None]:
     """``(published, problem)``: an ISO date (or date-time) is kept as given; another
     written date ("21 May 2022", "Sat, 21 May 2022 10:00:00 GMT") becomes ``YYYY-MM-DD``;
-    a placeholder or text that is no date becomes ``None`` with the reason why."""
+    a placeholder (outside :data:`~storytrace.models.PLAUSIBLE_YEARS`) or text that is no
+    date becomes ``None`` with the reason why."""
     if value is None or not value.strip():
         return None, None
     value = value.strip()
-    m = _ISO_DAY.match(value)
-    if m:
-        try:
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None, f"published {value!r} is not a calendar date; ignored"
-    else:
+    if not ISO_DAY.match(value):
         import dateparser  # only for dates not written the ISO way
 
         # absolute dates only: "yesterday" would resolve against the day of the run
@@ -119,9 +111,9 @@ def normalise_published(value: str | None) -> tuple[str | None, str | None]:
         )
         if parsed is None:
             return None, f"published {value!r} is not a date; ignored"
-        day, value = parsed.date(), parsed.date().isoformat()
-    if not PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]:
-        return None, f"published {value!r} is a placeholder, not a date; ignored"
+        value = parsed.date().isoformat()
+    if publication_day(value) is None:
+        return None, f"published {value!r} is a placeholder or no calendar day; ignored"
     return value, None
 
 

@@ -74,12 +74,7 @@ def check_writable(path: str | Path) -> None:
     """Raise ``StorytraceError`` when no report can be written at ``path`` (its folder
     cannot be created or written, or ``path`` is a folder): called before long work, so a
     run does not fail only at its end. Creates missing folders."""
-    target = _real_target(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".report-", dir=target.parent)
-    except OSError as exc:
-        raise StorytraceError(f"cannot write a report to {target}: {_reason(exc, target)}") from exc
+    fd, tmp = _temp_beside(_real_target(path), "")
     os.close(fd)
     os.unlink(tmp)
 
@@ -93,11 +88,7 @@ def atomic_file(path: str | Path, suffix: str) -> Iterator[TextIO]:
     folder, device or pipe is refused. Failing to create or place the file raises
     ``StorytraceError``."""
     target = _real_target(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=target.parent)
-    except OSError as exc:
-        raise StorytraceError(f"cannot write a report to {target}: {_reason(exc, target)}") from exc
+    fd, tmp = _temp_beside(target, suffix)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
@@ -111,6 +102,16 @@ def atomic_file(path: str | Path, suffix: str) -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _temp_beside(target: Path, suffix: str) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder (created if missing), for
+    :func:`atomic_file` to fill and move into place; ``StorytraceError`` if impossible."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=target.parent)
+    except OSError as exc:
+        raise StorytraceError(f"cannot write a report to {target}: {_reason(exc, target)}") from exc
 
 
 def _real_target(path: str | Path) -> Path:
