@@ -145,6 +145,13 @@ class _Checker:
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(f"{where}: {message}")
 
+    def ends(self, parent: Mapping[str, Any], where: str, known: Container[str], what: str) -> None:
+        """A warning for each of ``source``/``target`` (required strings) not in ``known``."""
+        for key in ("source", "target"):
+            end = _req_str(parent, key, where)
+            if end not in known:
+                self.warn(_key(where, key), f"{end!r} is not {what}")
+
     def relation(self, parent: Mapping[str, Any], where: str) -> None:
         rel = _req_str(parent, "relation", where)
         if rel not in RELATIONS:
@@ -259,10 +266,7 @@ def check_truth(data: Any) -> list[str]:
         for j, link in enumerate(_list(s, "links", where)):
             w = _item(_key(where, "links"), j)
             ln = _object(link, w)
-            for key in ("source", "target"):
-                end = _req_str(ln, key, w)
-                if end not in members:
-                    c.warn(_key(w, key), f"{end!r} is not a document of this story")
+            c.ends(ln, w, members, "a document of this story")
             c.relation(ln, w)
             if "tree" in ln and not isinstance(ln["tree"], bool):
                 _fail(_key(w, "tree"), "true or false", ln["tree"])
@@ -270,10 +274,7 @@ def check_truth(data: Any) -> list[str]:
     for i, change in enumerate(_list(root, "changes", "")):
         where = _item("changes", i)
         ch = _object(change, where)
-        for key in ("source", "target"):
-            end = _req_str(ch, key, where)
-            if end not in doc_ids:
-                c.warn(_key(where, key), f"{end!r} is not a truth document")
+        c.ends(ch, where, doc_ids, "a truth document")
         c.change_kind(ch, where)
         for key in ("source_text", "target_text", "severity"):
             _str(ch, key, where, required=False)
@@ -281,10 +282,7 @@ def check_truth(data: Any) -> list[str]:
     for i, group in enumerate(_list(root, "alignments", "")):
         where = _item("alignments", i)
         al = _object(group, where)
-        for key in ("source", "target"):
-            end = _req_str(al, key, where)
-            if end not in doc_ids:
-                c.warn(_key(where, key), f"{end!r} is not a truth document")
+        c.ends(al, where, doc_ids, "a truth document")
         for j, pair in enumerate(_list(al, "pairs", where)):
             if (
                 not isinstance(pair, list | tuple)
